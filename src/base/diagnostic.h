@@ -1,0 +1,41 @@
+#pragma once
+// Diagnostics are values: checks return them, printers format them. Ranges are byte offsets
+// into the original file (`raw`), never into decoded or masked text.
+#include <string>
+#include <vector>
+
+#include "base/range.h"
+
+namespace fulint {
+
+enum class Severity { kSuggestion = 0, kWarning = 1, kError = 2 };
+
+const char* SeverityName(Severity s);
+// Parses "suggestion" | "warning" | "error"; false when the word is none of them.
+bool ParseSeverity(const std::string& word, Severity* out);
+
+// One edit of a fix: replace the raw bytes `raw` with `replacement`.
+struct Edit {
+  Range raw;
+  std::string replacement;
+};
+
+struct Fix {
+  std::string title;
+  std::vector<Edit> edits;
+};
+
+struct Diagnostic {
+  std::string rule_id;  // "Style.Rule"
+  Severity severity = Severity::kWarning;
+  Range raw;            // where in the original file
+  std::string message;
+  std::string matched;  // the decoded text the range covers (for JSON and tests)
+  std::string link;
+  std::vector<Fix> fixes;
+};
+
+// Sorts by position, then rule id, so output order is stable.
+void SortDiagnostics(std::vector<Diagnostic>* diagnostics);
+
+}  // namespace fulint

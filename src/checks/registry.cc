@@ -1,0 +1,70 @@
+// The table of check types. Add a new type here, in name order.
+#include <algorithm>
+#include <fstream>
+
+#include "checks/existence.h"
+#include "checks/occurrence.h"
+#include "checks/require.h"
+#include "checks/substitution.h"
+#include "rules/check_type.h"
+
+namespace fulint {
+
+const std::vector<CheckType>& CheckTypes() {
+  static const std::vector<CheckType> kTypes = {
+      {"existence", "report each match of tokens or a raw pattern",
+       {"action", "append", "exceptions", "ignorecase", "nonword", "raw", "tokens", "tokens_file",
+        "vocab"},
+       &LoadExistence},
+      {"occurrence", "count tokens or units (paragraphs, words...) against min/max",
+       {"action", "ignorecase", "max", "min", "token", "unit"},
+       &LoadOccurrence},
+      {"require", "each unit of the scope must contain a token; optionally report its absence",
+       {"ignore", "ignore_file", "ignorecase", "missing", "nonword", "raw", "tokens",
+        "tokens_file"},
+       &LoadRequire},
+      {"substitution", "suggest a replacement for each swap key found, with a fix",
+       {"action", "append", "exceptions", "ignorecase", "nonword", "swap", "vocab"},
+       &LoadSubstitution},
+  };
+  return kTypes;
+}
+
+const CheckType* FindCheckType(const std::string& name) {
+  const auto& types = CheckTypes();
+  auto it = std::lower_bound(types.begin(), types.end(), name,
+                             [](const CheckType& t, const std::string& n) { return t.name < n; });
+  return (it != types.end() && it->name == name) ? &*it : nullptr;
+}
+
+const std::vector<std::string>& CommonRuleKeys() {
+  static const std::vector<std::string> kKeys = {
+      "code", "description", "examples", "extends", "level", "limit", "link",
+      "message", "scope", "unless", "when"};
+  return kKeys;
+}
+
+bool ReadTokenList(YamlReader& reader, const std::string& rule_dir, const std::string& key,
+                   const std::string& file_key, std::vector<std::string>* out) {
+  if (!reader.Strings(key, out)) return false;
+  std::vector<std::string> files;
+  if (!reader.Strings(file_key, &files)) return false;
+  for (const auto& name : files) {
+    std::ifstream in(rule_dir + "/" + name);
+    if (!in) {
+      reader.Error(file_key, "cannot read word list '" + name + "' (looked in " + rule_dir + ")");
+      return false;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      auto first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') continue;
+      auto last = line.find_last_not_of(" \t");
+      out->push_back(line.substr(first, last - first + 1));
+    }
+  }
+  return true;
+}
+
+}  // namespace fulint

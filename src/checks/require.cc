@@ -1,0 +1,62 @@
+#include "checks/require.h"
+
+#include "rules/token_matcher.h"
+
+namespace fulint {
+namespace {
+
+class Require : public Check {
+ public:
+  TokenMatcher wanted, ignored;
+  std::string missing;
+
+  void Run(LintContext& ctx, const std::vector<Range>& units,
+           std::vector<Finding>* out) const override {
+    const Document& doc = ctx.doc();
+    if (units.empty()) {
+      if (!missing.empty()) {
+        uint32_t at = doc.note.begin;
+        out->push_back({{at, at}, {""}, {}, missing});
+      }
+      return;
+    }
+    for (const Range& unit : units) {
+      std::string_view text = doc.lintable;
+      std::string blanked;
+      if (!ignored.empty()) {
+        blanked = doc.lintable;  // same offsets; only this unit's bytes change
+        for (const auto& m : ignored.FindAll(doc.lintable, unit))
+          for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
+        text = blanked;
+      }
+      if (wanted.FindAll(text, unit).empty())
+        out->push_back({unit, {std::string(doc.Slice(unit))}, {}, ""});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> LoadRequire(YamlReader& reader, const std::string& rule_dir) {
+  auto check = std::make_unique<Require>();
+  std::vector<std::string> tokens, raw, ignore;
+  bool ignore_case = false, nonword = false;
+  if (!ReadTokenList(reader, rule_dir, "tokens", "tokens_file", &tokens) ||
+      !ReadTokenList(reader, rule_dir, "ignore", "ignore_file", &ignore) ||
+      !reader.Strings("raw", &raw) || !reader.Bool("ignorecase", &ignore_case) ||
+      !reader.Bool("nonword", &nonword) || !reader.String("missing", &check->missing))
+    return nullptr;
+  if (tokens.empty() && raw.empty()) {
+    reader.Error(reader.root().Mark(), "a require rule needs 'tokens', 'tokens_file' or 'raw'");
+    return nullptr;
+  }
+  if (!check->wanted.Build(tokens, raw, {}, ignore_case, nonword, reader,
+                           raw.empty() ? "tokens" : "raw"))
+    return nullptr;
+  // Ignored phrases are matched without regard to case: they are the generic words.
+  if (!ignore.empty() && !check->ignored.Build(ignore, {}, {}, true, false, reader, "ignore"))
+    return nullptr;
+  return check;
+}
+
+}  // namespace fulint

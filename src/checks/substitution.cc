@@ -1,0 +1,61 @@
+#include "checks/substitution.h"
+
+#include <cctype>
+
+#include "rules/token_matcher.h"
+
+namespace fulint {
+namespace {
+
+// Keeps a capital first letter of the matched text in the replacement ("Utilize" -> "Use").
+std::string MatchCase(std::string_view matched, std::string replacement) {
+  if (!matched.empty() && !replacement.empty() && std::isupper(static_cast<unsigned char>(matched[0])))
+    replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
+  return replacement;
+}
+
+class Substitution : public Check {
+ public:
+  TokenMatcher matcher;
+  std::vector<std::string> replacements;  // by token index
+
+  void Run(LintContext& ctx, const std::vector<Range>& units,
+           std::vector<Finding>* out) const override {
+    for (const Range& unit : units) {
+      for (const auto& m : matcher.FindAll(ctx.doc().lintable, unit)) {
+        if (m.token < 0) continue;
+        std::string matched(ctx.doc().Slice(m.range));
+        std::string replacement = MatchCase(matched, replacements[m.token]);
+        if (replacement == matched) continue;
+        Fix fix{"Replace with '" + replacement + "'", {{m.range, replacement}}};
+        out->push_back({m.range, {replacement, matched}, {fix}, ""});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> LoadSubstitution(YamlReader& reader, const std::string& rule_dir) {
+  auto check = std::make_unique<Substitution>();
+  std::vector<std::pair<std::string, std::string>> swap;
+  std::vector<std::string> exceptions;
+  bool ignore_case = false, nonword = false;
+  if (!reader.StringPairs("swap", &swap) || !reader.Strings("exceptions", &exceptions) ||
+      !reader.Bool("ignorecase", &ignore_case) || !reader.Bool("nonword", &nonword))
+    return nullptr;
+  if (swap.empty()) {
+    reader.Error(reader.root().Mark(), "a substitution rule needs a non-empty 'swap' mapping");
+    return nullptr;
+  }
+  std::vector<std::string> tokens;
+  for (auto& [from, to] : swap) {
+    tokens.push_back(from);
+    check->replacements.push_back(to);
+  }
+  if (!check->matcher.Build(tokens, {}, exceptions, ignore_case, nonword, reader, "swap"))
+    return nullptr;
+  return check;
+}
+
+}  // namespace fulint

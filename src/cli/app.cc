@@ -1,0 +1,178 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/lint_file.h"
+#include "cli/rules_dir.h"
+#include "report/position.h"
+#include "source/source.h"
+
+namespace fulint {
+namespace {
+
+constexpr int kExitClean = 0, kExitFindings = 1, kExitError = 2;
+
+constexpr const char* kExamples = R"(
+Examples:
+  fulint draft.txt                  lint one draft
+  fulint drafts/                    lint every .txt, .md and .eml under drafts/
+  fulint --fail-on warning notes/   exit 1 on warnings too (for CI and hooks)
+  cat draft.md | fulint --stdin-filename draft.md -
+  fulint --rules my-styles/ --list-rules
+
+Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
+2 usage, configuration or I/O error.)";
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string rules_dir;
+  std::string min_level = "suggestion";
+  std::string fail_on = "error";
+  std::string format = "text";
+  std::string stdin_filename = "stdin.txt";
+  std::vector<std::string> globs, excludes;
+  bool no_color = false, force_color = false, list_rules = false, version = false;
+  bool quiet = false;
+};
+
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void PrintSummary(size_t errors, size_t warnings, size_t suggestions, size_t files) {
+  std::string parts;
+  auto add = [&](size_t n, const char* word) {
+    if (n == 0) return;
+    if (!parts.empty()) parts += ", ";
+    parts += Plural(n, word);
+  };
+  add(errors, "error");
+  add(warnings, "warning");
+  add(suggestions, "suggestion");
+  if (parts.empty()) parts = "no problems";
+  std::fprintf(stderr, "%s in %s\n", parts.c_str(), Plural(files, "file").c_str());
+}
+
+int ListRules(const RuleSet& rules) {
+  for (const auto& r : rules.rules)
+    std::printf("%-28s %-10s %-12s %s\n", r->id.c_str(), SeverityName(r->level),
+                r->extends.c_str(), r->description.c_str());
+  return kExitClean;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  Options o;
+  CLI::App app{"fulint: a linter for the follow-up notes medical students send after residency "
+               "interviews.\nReads plain e-mail text (.txt), Markdown with YAML front matter "
+               "(.md) and e-mail files (.eml)."};
+  app.footer(kExamples);
+  app.add_option("paths", o.paths, "Files or folders to lint; '-' reads standard input");
+  app.add_option("--rules", o.rules_dir, "Folder of styles (<Style>/<Rule>.yml); default: the "
+                                         "built-in rules");
+  app.add_option("--min-level", o.min_level, "Report only findings at or above this level")
+      ->check(CLI::IsMember({"suggestion", "warning", "error"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding reaches this level")
+      ->check(CLI::IsMember({"suggestion", "warning", "error"}))
+      ->capture_default_str();
+  app.add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember(PrinterNames()))
+      ->capture_default_str();
+  app.add_option("--stdin-filename", o.stdin_filename,
+                 "Name (and so format: .txt, .md, .eml) for text read from '-'")
+      ->capture_default_str();
+  app.add_option("--glob", o.globs,
+                 "File-name patterns to lint inside folders (repeatable; default *.txt *.md "
+                 "*.markdown *.eml)");
+  app.add_option("--exclude", o.excludes, "Skip paths or names matching this pattern (repeatable)");
+  app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
+  app.add_flag("--color", o.force_color, "Colour even when not on a terminal");
+  app.add_flag("-q,--quiet", o.quiet, "No summary line");
+  app.add_flag("--list-rules", o.list_rules, "List the loaded rules and exit");
+  app.add_flag("--version", o.version, "Print the version and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitError;
+  }
+  if (o.version) {
+    std::printf("fulint %s\n", FULINT_VERSION);
+    return kExitClean;
+  }
+
+  if (o.rules_dir.empty()) o.rules_dir = DefaultRulesDir();
+  RuleSet rules;
+  std::vector<ConfigError> config_errors;
+  bool config_ok = LoadRules(o.rules_dir, &rules, &config_errors);
+  for (const auto& e : config_errors) std::fprintf(stderr, "%s\n", e.Format().c_str());
+  if (o.list_rules) return config_ok ? ListRules(rules) : kExitError;
+  if (o.paths.empty()) {
+    std::fprintf(stderr, "fulint: no files given (try 'fulint --help')\n");
+    return kExitError;
+  }
+
+  LintOptions lint_options;
+  ParseSeverity(o.min_level, &lint_options.min_level);
+  Severity fail_on = Severity::kError;
+  ParseSeverity(o.fail_on, &fail_on);
+
+  FileFilter filter;
+  if (!o.globs.empty()) filter.globs = o.globs;
+  filter.excludes = o.excludes;
+  std::vector<std::string> io_errors;
+  std::vector<std::string> files = CollectFiles(o.paths, filter, &io_errors);
+  bool had_error = !config_ok || !io_errors.empty();
+  for (const auto& e : io_errors) std::fprintf(stderr, "fulint: %s\n", e.c_str());
+
+  PrintOptions print_options;
+  print_options.color = o.force_color ||
+                        (!o.no_color && !std::getenv("NO_COLOR") && isatty(fileno(stdout)));
+  auto printer = MakePrinter(o.format, print_options);
+  Segmenter segmenter;
+  size_t counts[3] = {0, 0, 0};
+  bool failing = false;
+  size_t linted = 0;
+  for (const auto& path : files) {
+    std::string bytes, error;
+    bool is_stdin = path == "-";
+    bool read_ok = is_stdin ? ReadStdinBytes(&bytes, &error) : ReadFileBytes(path, &bytes, &error);
+    std::string name = is_stdin ? o.stdin_filename : path;
+    if (!read_ok) {
+      std::fprintf(stderr, "fulint: %s: %s\n", name.c_str(), error.c_str());
+      had_error = true;
+      continue;
+    }
+    LintedFile linted_file = LintBytes(name, std::move(bytes), rules, segmenter, lint_options);
+    ++linted;
+    const FileResult& result = linted_file.result;
+    if (!result.error.empty()) {
+      LineIndex index(*result.doc);
+      Position pos = index.Locate(result.error_raw_offset);
+      std::fprintf(stderr, "%s:%u:%u: error: %s\n", name.c_str(), pos.line, pos.column,
+                   result.error.c_str());
+      had_error = true;
+      continue;
+    }
+    for (const auto& d : result.diagnostics) {
+      ++counts[static_cast<int>(d.severity)];
+      if (d.severity >= fail_on) failing = true;
+    }
+    printer->File(result, stdout);
+  }
+  printer->Finish(stdout);
+  std::fflush(stdout);
+  if (!o.quiet)
+    PrintSummary(counts[2], counts[1], counts[0], linted);
+  if (had_error) return kExitError;
+  return failing ? kExitFindings : kExitClean;
+}
+
+}  // namespace fulint

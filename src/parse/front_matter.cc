@@ -1,0 +1,87 @@
+#include "parse/front_matter.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace fulint {
+namespace {
+
+// The value range of a top-level scalar: from its mark to the end of its line, without a
+// trailing comment or spaces, and inside quotes when quoted.
+Range ScalarRange(const std::string& text, uint32_t begin) {
+  uint32_t end = begin;
+  while (end < text.size() && text[end] != '\n') ++end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  if (begin < end && (text[begin] == '"' || text[begin] == '\'')) {
+    char q = text[begin];
+    uint32_t close = end;
+    while (close > begin + 1 && text[close - 1] != q) --close;
+    if (close > begin + 1) return {begin + 1, close - 1};
+  }
+  return {begin, end};
+}
+
+std::string ScalarText(const YAML::Node& node) {
+  if (node.IsScalar()) return node.Scalar();
+  if (node.IsSequence()) {
+    std::string out;
+    for (const auto& item : node) {
+      if (!out.empty()) out += ", ";
+      out += ScalarText(item);
+    }
+    return out;
+  }
+  return "";
+}
+
+}  // namespace
+
+uint32_t ParseFrontMatter(Document* doc, std::vector<ParseProblem>* problems) {
+  const std::string& text = doc->decoded.text;
+  if (text.compare(0, 4, "---\n") != 0) return 0;
+  // Find the closing fence: a line that is exactly '---' or '...'.
+  size_t pos = 4;
+  size_t close = std::string::npos, after = text.size();
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    std::string_view line(text.data() + pos, end - pos);
+    if (line == "---" || line == "...") {
+      close = pos;
+      after = nl == std::string::npos ? text.size() : nl + 1;
+      break;
+    }
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  if (close == std::string::npos) {
+    problems->push_back({{0, 3}, "front matter is not closed: no '---' line ends it"});
+    return 0;
+  }
+  Mask(doc, {0, static_cast<uint32_t>(after)});
+  const uint32_t base = 4;
+  try {
+    YAML::Node root = YAML::Load(text.substr(base, close - base));
+    if (root.IsMap()) {
+      for (const auto& kv : root) {
+        if (!kv.first.IsScalar()) continue;
+        uint32_t at = base + static_cast<uint32_t>(kv.second.Mark().pos);
+        Range r = kv.second.IsScalar() ? ScalarRange(text, at) : Range{at, at};
+        doc->front_matter[kv.first.Scalar()] = Field{ScalarText(kv.second), r};
+      }
+    } else if (!root.IsNull()) {
+      problems->push_back({{base, base}, "front matter is not a mapping of fields"});
+    }
+  } catch (const YAML::Exception& e) {
+    uint32_t at = base + static_cast<uint32_t>(std::max(0, e.mark.pos));
+    problems->push_back({{at, at}, "front matter is not valid YAML: " + e.msg});
+  }
+  auto it = doc->front_matter.find("subject");
+  if (it != doc->front_matter.end()) {
+    doc->subject = it->second.range;
+    for (uint32_t i = it->second.range.begin; i < it->second.range.end; ++i)
+      doc->lintable[i] = text[i];
+  }
+  return static_cast<uint32_t>(after);
+}
+
+}  // namespace fulint

@@ -1,0 +1,44 @@
+#include "parse/parse.h"
+
+#include <algorithm>
+
+#include "parse/headers.h"
+#include "parse/links.h"
+#include "parse/markdown.h"
+#include "parse/note_structure.h"
+
+namespace fulint {
+
+Format FormatForPath(const std::string& path) {
+  auto dot = path.find_last_of('.');
+  std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == "md" || ext == "markdown") return Format::kMarkdown;
+  if (ext == "eml") return Format::kEmail;
+  return Format::kPlain;
+}
+
+ParseOutcome ParseDocument(Document* doc) {
+  ParseOutcome outcome;
+  DecodeError error;
+  if (!Decode(doc->raw, &doc->decoded, &error)) {
+    outcome.ok = false;
+    outcome.error = error.message;
+    outcome.error_raw_offset = error.raw_offset;
+    return outcome;
+  }
+  doc->lintable = doc->decoded.text;
+  uint32_t note_begin = 0;
+  if (doc->format == Format::kMarkdown) {
+    note_begin = ParseFrontMatter(doc, &outcome.problems);
+  } else {
+    note_begin = ParseHeaders(doc);
+  }
+  doc->note = {note_begin, static_cast<uint32_t>(doc->decoded.text.size())};
+  if (doc->format == Format::kMarkdown) ParseMarkdown(doc, doc->note);
+  MaskLinks(doc, doc->note);
+  FindNoteStructure(doc);
+  return outcome;
+}
+
+}  // namespace fulint

@@ -1,0 +1,132 @@
+#include "report/text_printer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "report/position.h"
+
+namespace fulint {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kCaretColor = "\x1b[0;1;32m";
+
+const char* SeverityColor(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "\x1b[0;1;31m";  // red
+    case Severity::kWarning:
+      return "\x1b[0;1;35m";  // magenta
+    case Severity::kSuggestion:
+      return "\x1b[0;1;36m";  // cyan
+  }
+  return kBold;
+}
+
+bool IsControl(UChar32 c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+
+// A source line as displayed: tabs expanded, control characters shown as <U+XXXX>, and the
+// display cells where the underline starts and ends.
+struct DisplayLine {
+  std::string text;
+  int begin_cell = 0;
+  int end_cell = 0;
+};
+
+// `begin` and `end` are byte offsets into `line`.
+DisplayLine Render(std::string_view line, uint32_t begin, uint32_t end, int tab_width) {
+  DisplayLine d;
+  int cells = 0;
+  int32_t i = 0;
+  const int32_t size = static_cast<int32_t>(line.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(line.data());
+  while (i < size) {
+    if (static_cast<uint32_t>(i) <= begin) d.begin_cell = cells;
+    if (static_cast<uint32_t>(i) <= end) d.end_cell = cells;
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c == '\t') {
+      int n = tab_width - cells % tab_width;
+      d.text.append(n, ' ');
+      cells += n;
+    } else if (c < 0 || IsControl(c)) {
+      char buf[16];
+      int n = std::snprintf(buf, sizeof buf, "<U+%04" PRIX32 ">",
+                            static_cast<uint32_t>(c < 0 ? 0xFFFD : c));
+      d.text.append(buf, n);
+      cells += n;
+    } else {
+      d.text.append(line.substr(start, i - start));
+      cells += CellWidth(c);
+    }
+  }
+  if (line.size() <= begin) d.begin_cell = cells;
+  if (line.size() <= end) d.end_cell = cells;
+  return d;
+}
+
+void PrintOne(const Diagnostic& diag, const std::string& path, const LineIndex& index,
+              const PrintOptions& options, FILE* out) {
+  uint32_t begin = diag.raw.begin;
+  uint32_t end = std::max(diag.raw.begin, diag.raw.end);
+  Position pos = index.Locate(begin);
+  std::string_view line = index.LineText(pos.line);
+  uint32_t begin_byte = index.Column(begin, ColumnUnit::kUtf8);
+  uint32_t end_byte = index.Line(end) == pos.line ? index.Column(end, ColumnUnit::kUtf8)
+                                                  : static_cast<uint32_t>(line.size());
+  DisplayLine d = Render(line, begin_byte, end_byte, std::max(1, options.tab_width));
+
+  std::string rule = diag.rule_id.empty() ? "" : " [" + diag.rule_id + "]";
+  const char* severity = SeverityName(diag.severity);
+  if (options.color) {
+    std::fprintf(out, "%s%s:%u:%u: %s%s%s: %s%s%s%s%s\n", kBold, path.c_str(), pos.line, pos.column,
+                 kReset, SeverityColor(diag.severity), severity, kReset, kBold,
+                 diag.message.c_str(), rule.c_str(), kReset);
+  } else {
+    std::fprintf(out, "%s:%u:%u: %s: %s%s\n", path.c_str(), pos.line, pos.column, severity,
+                 diag.message.c_str(), rule.c_str());
+  }
+  std::string caret(d.begin_cell, ' ');
+  if (options.color) caret += kCaretColor;
+  caret += '^';
+  caret.append(std::max(0, d.end_cell - d.begin_cell - 1), '~');
+  if (options.color) caret += kReset;
+  std::fprintf(out, "%s\n%s\n", d.text.c_str(), caret.c_str());
+}
+
+}  // namespace
+
+int CellWidth(int32_t c) {
+  if (c == 0x00AD) return 1;  // soft hyphen: Cf, but terminals draw it
+  int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+  int hangul = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+  if (hangul == U_HST_VOWEL_JAMO || hangul == U_HST_TRAILING_JAMO) return 0;
+  int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return 2;
+  if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return 2;
+  return 1;
+}
+
+void TextPrinter::File(const FileResult& result, FILE* out) {
+  if (!result.error.empty() || !result.doc) return;  // the CLI reports errors itself
+  const std::string& path = result.path.empty() ? result.doc->path : result.path;
+  LineIndex index(*result.doc);
+  for (const Diagnostic& diag : result.diagnostics) {
+    PrintOne(diag, path, index, options_, out);
+  }
+}
+
+std::unique_ptr<Printer> MakeTextPrinter(const PrintOptions& options) {
+  return std::make_unique<TextPrinter>(options);
+}
+
+}  // namespace fulint

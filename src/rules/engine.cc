@@ -1,0 +1,92 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace fulint {
+namespace {
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool Matches(const MetadataCondition& c, const Document& doc) {
+  const Field* f = doc.Metadata(c.field);
+  if (!f) return false;
+  return std::any_of(c.values.begin(), c.values.end(),
+                     [&](const std::string& v) { return EqualsIgnoreCase(v, f->value); });
+}
+
+}  // namespace
+
+std::string FormatMessage(const std::string& message, const std::vector<std::string>& args) {
+  std::string out;
+  size_t next_arg = 0;
+  for (size_t i = 0; i < message.size(); ++i) {
+    if (message[i] == '%' && i + 1 < message.size() && message[i + 1] == 's') {
+      if (next_arg < args.size()) out += args[next_arg];
+      ++next_arg;
+      ++i;
+    } else {
+      out += message[i];
+    }
+  }
+  return out;
+}
+
+bool RuleApplies(const Rule& rule, const Document& doc) {
+  for (const auto& c : rule.when)
+    if (!Matches(c, doc)) return false;
+  for (const auto& c : rule.unless)
+    if (Matches(c, doc)) return false;
+  return true;
+}
+
+std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmenter& segmenter,
+                             const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  ScopeResolver scopes(doc, segmenter);
+  LintContext ctx(doc, scopes);
+  std::vector<Finding> findings;
+  for (const auto& rule : rules.rules) {
+    if (rule->level < options.min_level) continue;
+    if (!options.only.empty() &&
+        std::find(options.only.begin(), options.only.end(), rule->id) == options.only.end())
+      continue;
+    if (!RuleApplies(*rule, doc)) continue;
+    std::vector<Range> units;
+    for (const auto& s : rule->scope) {
+      const auto& r = scopes.Resolve(s);
+      units.insert(units.end(), r.begin(), r.end());
+    }
+    findings.clear();
+    rule->check->Run(ctx, units, &findings);
+    int emitted = 0;
+    for (const Finding& f : findings) {
+      if (rule->limit > 0 && emitted >= rule->limit) break;
+      Diagnostic d;
+      d.rule_id = rule->id;
+      d.severity = rule->level;
+      d.raw = doc.decoded.map.ToRaw(f.range);
+      d.message = FormatMessage(f.message.empty() ? rule->message : f.message, f.args);
+      d.matched = std::string(doc.Slice(f.range));
+      d.link = rule->link;
+      for (const Fix& fix : f.fixes) {
+        Fix mapped{fix.title, {}};
+        for (const Edit& e : fix.edits)
+          mapped.edits.push_back({doc.decoded.map.ToRaw(e.raw), e.replacement});
+        d.fixes.push_back(std::move(mapped));
+      }
+      out.push_back(std::move(d));
+      ++emitted;
+    }
+  }
+  SortDiagnostics(&out);
+  return out;
+}
+
+}  // namespace fulint

@@ -1,0 +1,39 @@
+#pragma once
+// A Unicode-aware regular expression (Boost.Regex over ICU, Perl syntax) that reports matches
+// as byte ranges of a UTF-8 text. `.` does not match a line break, as in Vale and RE2.
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/range.h"
+
+namespace fulint {
+
+class Regex {
+ public:
+  Regex();
+  ~Regex();
+  Regex(Regex&&) noexcept;
+  Regex& operator=(Regex&&) noexcept;
+
+  // False with `error` and the pattern offset `error_at` when the pattern is invalid.
+  bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at);
+  bool valid() const { return impl_ != nullptr; }
+  // Calls `on_match(whole, groups)` for each match inside text[within]; group ranges are
+  // empty-at-0 when a group did not take part. Returns false with `error` when matching gave
+  // up (catastrophic backtracking), keeping the matches found so far. Like Vale, a pattern
+  // sees only text[within]: `^` and `\b` treat its start as the start of a text.
+  bool ForEach(std::string_view text, Range within,
+               const std::function<void(Range, const std::vector<Range>&)>& on_match,
+               std::string* error = nullptr) const;
+  // True when the pattern matches somewhere in text[within].
+  bool Search(std::string_view text, Range within) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fulint

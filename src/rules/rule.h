@@ -1,0 +1,69 @@
+#pragma once
+// A loaded rule: Vale's common keys plus one check (the `extends` type) that finds problems.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "parse/document.h"
+#include "rules/scopes.h"
+
+namespace fulint {
+
+// A problem a check found, in decoded-text offsets; the engine turns it into a Diagnostic.
+struct Finding {
+  Range range;
+  std::vector<std::string> args;  // values for the message's %s, in order
+  std::vector<Fix> fixes;         // edits in decoded-text offsets (mapped by the engine)
+  std::string message;            // replaces the rule's message when set
+};
+
+// What a check sees of the document being linted.
+class LintContext {
+ public:
+  LintContext(const Document& doc, ScopeResolver& scopes) : doc_(doc), scopes_(scopes) {}
+  const Document& doc() const { return doc_; }
+  ScopeResolver& scopes() { return scopes_; }
+
+ private:
+  const Document& doc_;
+  ScopeResolver& scopes_;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Appends findings for the ranges of the rule's scope (empty when the section is absent).
+  virtual void Run(LintContext& ctx, const std::vector<Range>& units,
+                   std::vector<Finding>* out) const = 0;
+};
+
+// Conditions on the draft's metadata (front matter or headers) under which a rule applies:
+// `when: {kind: update}` runs it only for updates, `unless: {medium: handwritten}` skips cards.
+struct MetadataCondition {
+  std::string field;
+  std::vector<std::string> values;  // any of them matches (case-insensitive)
+};
+
+struct RuleExamples {
+  std::vector<std::string> bad;   // drafts that must trigger the rule
+  std::vector<std::string> good;  // drafts that must not
+};
+
+struct Rule {
+  std::string id;    // Style.Rule
+  std::string path;  // the YAML file it came from
+  std::string extends;
+  std::string message;
+  std::string description;
+  std::string link;
+  Severity level = Severity::kWarning;
+  std::vector<std::string> scope{"text"};
+  int limit = 0;  // 0: no limit on findings per file
+  std::vector<MetadataCondition> when, unless;
+  RuleExamples examples;
+  std::unique_ptr<Check> check;
+};
+
+}  // namespace fulint

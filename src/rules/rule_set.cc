@@ -1,0 +1,141 @@
+#include "rules/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "rules/check_type.h"
+
+namespace fulint {
+namespace fs = std::filesystem;
+namespace {
+
+bool ReadConditions(YamlReader& reader, const std::string& key,
+                    std::vector<MetadataCondition>* out) {
+  YAML::Node n = reader.Get(key);
+  if (!n) return true;
+  if (!n.IsMap()) {
+    reader.Error(n.Mark(), "'" + key + "' must map metadata fields to a value or a list");
+    return false;
+  }
+  for (const auto& kv : n) {
+    MetadataCondition c{kv.first.as<std::string>(""), {}};
+    if (kv.second.IsScalar()) c.values.push_back(kv.second.Scalar());
+    else if (kv.second.IsSequence())
+      for (const auto& v : kv.second) c.values.push_back(v.as<std::string>(""));
+    out->push_back(c);
+  }
+  return true;
+}
+
+bool ReadExamples(YamlReader& reader, RuleExamples* out) {
+  YAML::Node n = reader.Get("examples");
+  if (!n) return true;
+  if (!n.IsMap()) {
+    reader.Error(n.Mark(), "'examples' must have 'bad' and/or 'good' lists");
+    return false;
+  }
+  for (const auto& kv : n) {
+    std::string key = kv.first.as<std::string>("");
+    std::vector<std::string>* list = key == "bad" ? &out->bad : key == "good" ? &out->good : nullptr;
+    if (!list || !kv.second.IsSequence()) {
+      reader.Error(kv.first.Mark(), "'examples' takes lists named 'bad' and 'good'");
+      return false;
+    }
+    for (const auto& item : kv.second) list->push_back(item.as<std::string>(""));
+  }
+  return true;
+}
+
+}  // namespace
+
+const Rule* RuleSet::Find(const std::string& id) const {
+  for (const auto& r : rules)
+    if (r->id == id) return r.get();
+  return nullptr;
+}
+
+std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& id,
+                                   std::vector<ConfigError>* errors) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    errors->push_back({path, 0, 0, "cannot read rule file"});
+    return nullptr;
+  } catch (const YAML::Exception& e) {
+    errors->push_back({path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg});
+    return nullptr;
+  }
+  YamlReader reader(path, root, errors);
+  if (!root.IsMap()) {
+    reader.Error(root.Mark(), "a rule file must be a mapping of keys");
+    return nullptr;
+  }
+  auto rule = std::make_unique<Rule>();
+  rule->id = id;
+  rule->path = path;
+  std::string level = "warning";
+  reader.String("extends", &rule->extends);
+  reader.String("message", &rule->message);
+  reader.String("description", &rule->description);
+  reader.String("link", &rule->link);
+  reader.String("level", &level);
+  reader.Strings("scope", &rule->scope);
+  reader.Int("limit", &rule->limit);
+  ReadConditions(reader, "when", &rule->when);
+  ReadConditions(reader, "unless", &rule->unless);
+  ReadExamples(reader, &rule->examples);
+  if (!ParseSeverity(level, &rule->level))
+    reader.Error("level", "level must be suggestion, warning or error, not '" + level + "'");
+  for (const auto& s : rule->scope)
+    if (!IsValidScope(s)) {
+      std::string hint = DidYouMean(s, ScopeNames());
+      reader.Error("scope", "unknown scope '" + s + "'" +
+                                (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    }
+  const CheckType* type = nullptr;
+  if (rule->extends.empty()) {
+    reader.Error(root.Mark(), "missing key 'extends' (the check type)");
+  } else if (!(type = FindCheckType(rule->extends))) {
+    std::vector<std::string> names;
+    for (const auto& t : CheckTypes()) names.push_back(t.name);
+    std::string hint = DidYouMean(rule->extends, names);
+    reader.Error("extends", "unknown check type '" + rule->extends + "'" +
+                                (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  }
+  if (rule->message.empty() && root.IsMap()) reader.Error(root.Mark(), "missing key 'message'");
+  if (type) {
+    std::vector<std::string> keys = CommonRuleKeys();
+    keys.insert(keys.end(), type->keys.begin(), type->keys.end());
+    reader.CheckKeys(keys);
+    rule->check = type->load(reader, fs::path(path).parent_path().string());
+  }
+  if (!reader.ok() || !rule->check) return nullptr;
+  return rule;
+}
+
+bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* errors) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors->push_back({dir, 0, 0, "rules folder not found"});
+    return false;
+  }
+  std::vector<std::pair<std::string, std::string>> files;  // id, path
+  for (const auto& style : fs::directory_iterator(dir, ec)) {
+    if (!style.is_directory()) continue;
+    for (const auto& f : fs::directory_iterator(style.path(), ec)) {
+      auto ext = f.path().extension();
+      if (ext != ".yml" && ext != ".yaml") continue;
+      files.emplace_back(style.path().filename().string() + "." + f.path().stem().string(),
+                         f.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  size_t before = errors->size();
+  for (const auto& [id, path] : files) {
+    if (auto rule = LoadRuleFile(path, id, errors)) out->rules.push_back(std::move(rule));
+  }
+  return errors->size() == before;
+}
+
+}  // namespace fulint

@@ -1,0 +1,112 @@
+#include "rules/scopes.h"
+
+#include <algorithm>
+
+namespace fulint {
+namespace {
+
+std::vector<Range> Optional(const std::optional<Range>& r) {
+  return r ? std::vector<Range>{*r} : std::vector<Range>{};
+}
+
+std::vector<Range> LinesOf(const std::string& text, Range r) {
+  std::vector<Range> out;
+  uint32_t pos = r.begin;
+  while (pos < r.end) {
+    size_t nl = text.find('\n', pos);
+    uint32_t end = (nl == std::string::npos || nl > r.end) ? r.end : static_cast<uint32_t>(nl);
+    if (end > pos) out.push_back({pos, end});
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& ScopeNames() {
+  static const std::vector<std::string> kNames = {
+      "body",  "heading",    "list",     "note",      "paragraph", "salutation",
+      "sentence", "signature", "signoff", "subject", "text",      "word"};
+  return kNames;
+}
+
+bool IsValidScope(const std::string& name) {
+  const auto& names = ScopeNames();
+  if (std::binary_search(names.begin(), names.end(), name)) return true;
+  if (name.starts_with("frontmatter.") && name.size() > 12) return true;
+  if (name.starts_with("header.") && name.size() > 7) return true;
+  for (const char* unit : {".sentence", ".word", ".line"}) {
+    if (name.ends_with(unit)) {
+      std::string base = name.substr(0, name.size() - std::string(unit).size());
+      return base != "sentence" && base != "word" && IsValidScope(base);
+    }
+  }
+  return false;
+}
+
+const std::vector<Range>& ScopeResolver::Resolve(const std::string& name) {
+  auto it = cache_.find(name);
+  if (it != cache_.end()) return it->second;
+  return cache_[name] = Compute(name);
+}
+
+std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
+  if (unit == "sentence") return segmenter_.Sentences(doc_.lintable, range);
+  if (unit == "word") return segmenter_.Words(doc_.lintable, range);
+  if (unit == "line") return LinesOf(doc_.lintable, range);
+  std::vector<Range> out;
+  const std::vector<Range>* all = unit == "paragraph" ? &doc_.paragraphs
+                                  : unit == "list"    ? &doc_.list_items
+                                  : unit == "heading" ? &doc_.headings
+                                                      : nullptr;
+  if (!all) return out;
+  for (const Range& r : *all)
+    if (r.begin >= range.begin && r.end <= range.end) out.push_back(r);
+  return out;
+}
+
+std::vector<Range> ScopeResolver::Compute(const std::string& name) {
+  for (const char* unit : {"sentence", "word", "line"}) {
+    std::string suffix = std::string(".") + unit;
+    if (name.ends_with(suffix)) {
+      std::vector<Range> out;
+      for (const Range& r : Resolve(name.substr(0, name.size() - suffix.size()))) {
+        auto units = Units(unit, r);
+        out.insert(out.end(), units.begin(), units.end());
+      }
+      return out;
+    }
+  }
+  if (name == "subject") return Optional(doc_.subject);
+  if (name == "salutation") return Optional(doc_.salutation);
+  if (name == "signoff") return Optional(doc_.signoff);
+  if (name == "signature") return Optional(doc_.signature);
+  if (name == "paragraph") return doc_.paragraphs;
+  if (name == "heading") return doc_.headings;
+  if (name == "list") return doc_.list_items;
+  if (name == "note") return doc_.note.empty() ? std::vector<Range>{} : std::vector<Range>{doc_.note};
+  if (name == "body") {
+    if (doc_.paragraphs.empty()) return {};
+    return {Range{doc_.paragraphs.front().begin, doc_.paragraphs.back().end}};
+  }
+  if (name == "text") {
+    std::vector<Range> out = Optional(doc_.subject);
+    if (!doc_.note.empty()) out.push_back(doc_.note);
+    return out;
+  }
+  if (name == "sentence") return Resolve("text.sentence");
+  if (name == "word") return Resolve("text.word");
+  if (name.starts_with("frontmatter.")) {
+    auto it = doc_.front_matter.find(name.substr(12));
+    if (it == doc_.front_matter.end()) return {};
+    return {it->second.range};
+  }
+  if (name.starts_with("header.")) {
+    auto it = doc_.headers.find(name.substr(7));
+    if (it == doc_.headers.end()) return {};
+    return {it->second.range};
+  }
+  return {};
+}
+
+}  // namespace fulint

@@ -1,0 +1,48 @@
+#pragma once
+// Finds any of a rule's tokens in a text. Literal tokens (words, spaces, apostrophes, hyphens)
+// go into one PhraseMatcher automaton; only tokens with real regex syntax become Boost regexes.
+// `raw` patterns are used as written; tokens get word boundaries unless `nonword`.
+#include <string>
+#include <vector>
+
+#include "rules/phrase_matcher.h"
+#include "rules/regex.h"
+#include "rules/yaml_reader.h"
+
+namespace fulint {
+
+struct TokenMatch {
+  Range range;
+  int token;  // index into the tokens given to Build, or -1 for a raw pattern
+};
+
+class TokenMatcher {
+ public:
+  TokenMatcher() : phrases_(true) {}
+  // Compiles; reports bad patterns through `reader` at `key`. False on any error.
+  bool Build(const std::vector<std::string>& tokens, const std::vector<std::string>& raw,
+             const std::vector<std::string>& exceptions, bool ignore_case, bool nonword,
+             YamlReader& reader, const std::string& key);
+  bool empty() const { return phrases_.empty() && regexes_.empty(); }
+  // Leftmost-longest, non-overlapping matches in text[within], minus exceptions. A regex that
+  // gives up (catastrophic backtracking) sets `error` and the other matches are kept.
+  std::vector<TokenMatch> FindAll(std::string_view text, Range within,
+                                  std::string* error = nullptr) const;
+
+ private:
+  struct CompiledRegex {
+    Regex re;
+    int token;
+  };
+  bool IsException(std::string_view matched) const;
+
+  bool ignore_case_ = true;
+  PhraseMatcher phrases_;
+  std::vector<CompiledRegex> regexes_;
+  std::vector<std::string> exceptions_;
+};
+
+// True when a token has no regex syntax and can go into the phrase automaton.
+bool IsLiteralToken(const std::string& token);
+
+}  // namespace fulint

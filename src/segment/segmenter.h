@@ -1,0 +1,36 @@
+#pragma once
+// Stage 4: ICU sentence and word boundaries over ranges of a UTF-8 text. Break iterators are
+// costly to create, so one Segmenter is made per thread and reused across documents.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+#include "base/range.h"
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace fulint {
+
+class Segmenter {
+ public:
+  Segmenter();
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Sentences inside `within`, trimmed of surrounding white space. Line breaks inside the range
+  // do not end a sentence (drafts wrap lines); blank lines do.
+  std::vector<Range> Sentences(const std::string& text, Range within);
+  // Words (letters or digits, with inner apostrophes and hyphens as ICU keeps them).
+  std::vector<Range> Words(const std::string& text, Range within);
+
+ private:
+  std::unique_ptr<icu::BreakIterator> sentences_;
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
+}  // namespace fulint

@@ -1,0 +1,23 @@
+#pragma once
+// Stage 1: bytes from files, folders and stdin. Errors are values (the run goes on).
+#include <string>
+#include <vector>
+
+namespace fulint {
+
+// Reads a whole file; false with a readable `error` ("No such file or directory").
+bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error);
+bool ReadStdinBytes(std::string* bytes, std::string* error);
+
+struct FileFilter {
+  std::vector<std::string> globs = {"*.txt", "*.md", "*.markdown", "*.eml"};  // for folders
+  std::vector<std::string> excludes;  // matched against the path and the file name
+};
+
+// Expands `paths` into files: files as given (unless excluded), folders recursed (sorted,
+// symlinked folders not followed) for files matching the filter. "-" is kept as is.
+// Problems (missing path, unreadable folder) go to `errors` as "path: message".
+std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
+                                      const FileFilter& filter, std::vector<std::string>* errors);
+
+}  // namespace fulint
