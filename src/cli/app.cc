@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/debug_command.h"
 #include "cli/lint_file.h"
 #include "cli/rules_dir.h"
 #include "report/position.h"
@@ -24,6 +25,7 @@ Examples:
   fulint --fail-on warning notes/   exit 1 on warnings too (for CI and hooks)
   cat draft.md | fulint --stdin-filename draft.md -
   fulint --rules my-styles/ --list-rules
+  fulint debug structure draft.md   show the salutation, paragraphs, sign-off... found
 
 Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
 2 usage, configuration or I/O error.)";
@@ -97,12 +99,19 @@ int RunCli(int argc, char** argv) {
   app.add_flag("-q,--quiet", o.quiet, "No summary line");
   app.add_flag("--list-rules", o.list_rules, "List the loaded rules and exit");
   app.add_flag("--version", o.version, "Print the version and exit");
+  std::string debug_stage, debug_file;
+  CLI::App* debug = app.add_subcommand("debug", "Print one pipeline stage's view of a file");
+  debug->add_option("stage", debug_stage, "decode | structure | segment")
+      ->required()
+      ->check(CLI::IsMember({"decode", "segment", "structure"}));
+  debug->add_option("file", debug_file, "The draft")->required();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
   }
+  if (*debug) return RunDebug(debug_stage, debug_file);
   if (o.version) {
     std::printf("fulint %s\n", FULINT_VERSION);
     return kExitClean;

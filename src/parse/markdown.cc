@@ -130,11 +130,15 @@ class MarkdownWalker {
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* w) {
       return Call(w, &W::Text, t, s, n);
     };
+    size_t first_item = doc_->list_items.size();
     md_parse(doc_->decoded.text.data() + note_.begin, note_.size(), &parser, this);
     FlushHtml();
     // After an abort, drop the list-item placeholders still open (innermost first).
     for (auto it = items_.rbegin(); it != items_.rend(); ++it)
       doc_->list_items.erase(doc_->list_items.begin() + it->index);
+    // An outer item's own text may resume after its nested list; keep ranges ordered by begin.
+    std::stable_sort(doc_->list_items.begin() + first_item, doc_->list_items.end(),
+                     [](Range a, Range b) { return a.begin < b.begin; });
   }
 
  private:

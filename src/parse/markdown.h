@@ -15,7 +15,9 @@ namespace fulint {
 //      Inline "HTML" that is really a template slot, such as `<Program Name>` (a capitalised
 //      name that is not an all-caps HTML tag, or two or more capitalised words), stays as text.
 //  (2) appends to doc->headings and doc->list_items the range of each heading's and list
-//      item's own text, trimmed of markup and surrounding whitespace, in document order.
+//      item's own text (from its first text byte to its last, so inner markup may remain, and
+//      an item whose text resumes after a nested list encloses it), trimmed of whitespace,
+//      ordered by begin.
 // Newlines in the note stay newlines in lintable. Never throws; if md4c fails (out of memory)
 // the rest of the note stays masked.
 void ParseMarkdown(Document* doc, Range note);

@@ -115,6 +115,31 @@ TEST_CASE("ParseMarkdown skips list items with no text of their own", "[markdown
   CHECK(doc.list_items[0] == Range{4, 9});
 }
 
+TEST_CASE("ParseMarkdown orders an item resuming after its nested list", "[markdown]") {
+  Document doc = Parse("- a\n  - b\n\n  c\n");
+  REQUIRE(doc.list_items.size() == 2);
+  CHECK(doc.list_items[0] == Range{2, 14});  // "a" ... "c" encloses the nested item
+  CHECK(doc.list_items[1] == Range{8, 9});
+  CHECK(doc.Slice(doc.list_items[1]) == "b");
+}
+
+TEST_CASE("ParseMarkdown keeps image alt text and styled link text", "[markdown]") {
+  Document doc = Parse("![Alt *t*](x.png) [**Bold** l](u)\n");
+  CHECK(doc.lintable == "  Alt  t             Bold   l    \n");
+}
+
+TEST_CASE("ParseMarkdown keeps slots inside emphasis, across lines and in headings", "[markdown]") {
+  Document doc = Parse("## Apply to <Program Name>\n\nI **<Company>** and <Program\nName>.\n");
+  CHECK(doc.lintable == "   Apply to <Program Name>\n\nI   <Company>   and <Program\nName>.\n");
+  REQUIRE(doc.headings.size() == 1);
+  CHECK(doc.headings[0] == Range{3, 26});
+}
+
+TEST_CASE("ParseMarkdown keeps prose inside HTML blocks", "[markdown]") {
+  Document doc = Parse("<div class=\"x\">\nHello <span>there</span>\n</div>\n");
+  CHECK(doc.lintable == std::string(15, ' ') + "\nHello       there       \n      \n");
+}
+
 TEST_CASE("ParseMarkdown masks block quote markers", "[markdown]") {
   Document doc = Parse("> Quoted *line*\n> two\n>\n> > deep\n");
   CHECK(doc.lintable == "  Quoted  line \n  two\n \n    deep\n");

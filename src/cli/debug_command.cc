@@ -1,0 +1,76 @@
+#include "cli/debug_command.h"
+
+#include <cstdio>
+
+#include "parse/parse.h"
+#include "report/position.h"
+#include "segment/segmenter.h"
+#include "source/source.h"
+
+namespace fulint {
+namespace {
+
+// Shows text with line breaks visible, on one line.
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out;
+}
+
+void PrintRange(const Document& doc, const LineIndex& index, const char* name, Range r) {
+  Range raw = doc.decoded.map.ToRaw(r);
+  Position b = index.Locate(raw.begin), e = index.Locate(raw.end);
+  std::printf("%-12s %u:%u-%u:%u  bytes %u-%u  \"%s\"\n", name, b.line, b.column, e.line,
+              e.column, raw.begin, raw.end, Escape(doc.Slice(r)).c_str());
+}
+
+}  // namespace
+
+int RunDebug(const std::string& stage, const std::string& path) {
+  Document doc;
+  doc.path = path;
+  doc.format = FormatForPath(path);
+  std::string error;
+  if (!ReadFileBytes(path, &doc.raw, &error)) {
+    std::fprintf(stderr, "fulint: %s: %s\n", path.c_str(), error.c_str());
+    return 2;
+  }
+  ParseOutcome outcome = ParseDocument(&doc);
+  if (!outcome.ok) {
+    std::fprintf(stderr, "fulint: %s: %s\n", path.c_str(), outcome.error.c_str());
+    return 2;
+  }
+  LineIndex index(doc);
+  if (stage == "decode") {
+    std::printf("encoding %s, bom %s, %zu decoded bytes from %zu raw, %zu map pieces\n",
+                doc.decoded.encoding == RawEncoding::kUtf8 ? "utf-8" : "utf-16",
+                doc.decoded.had_bom ? "yes" : "no", doc.decoded.text.size(), doc.raw.size(),
+                doc.decoded.map.piece_count());
+    std::fputs(doc.lintable.c_str(), stdout);
+    return 0;
+  }
+  for (const auto& [k, f] : doc.headers) PrintRange(doc, index, ("header." + k).c_str(), f.range);
+  for (const auto& [k, f] : doc.front_matter)
+    PrintRange(doc, index, ("fm." + k).c_str(), f.range);
+  if (doc.subject) PrintRange(doc, index, "subject", *doc.subject);
+  if (doc.salutation) PrintRange(doc, index, "salutation", *doc.salutation);
+  Segmenter segmenter;
+  for (const Range& p : doc.paragraphs) {
+    PrintRange(doc, index, "paragraph", p);
+    if (stage == "segment")
+      for (const Range& s : segmenter.Sentences(doc.lintable, p))
+        PrintRange(doc, index, "  sentence", s);
+  }
+  for (const Range& h : doc.headings) PrintRange(doc, index, "heading", h);
+  for (const Range& l : doc.list_items) PrintRange(doc, index, "list-item", l);
+  if (doc.signoff) PrintRange(doc, index, "signoff", *doc.signoff);
+  if (doc.signature) PrintRange(doc, index, "signature", *doc.signature);
+  for (const auto& p : outcome.problems) PrintRange(doc, index, "problem", p.range);
+  return 0;
+}
+
+}  // namespace fulint
