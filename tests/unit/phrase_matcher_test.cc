@@ -1,0 +1,185 @@
+// Tests for PhraseMatcher: case, word boundaries, leftmost-longest, white space, apostrophes
+// and byte offsets after non-ASCII text.
+#include "rules/phrase_matcher.h"
+
+#include <catch2/catch.hpp>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "test_util.h"
+
+namespace fulint {
+namespace {
+
+PhraseMatcher Make(std::initializer_list<std::pair<const char*, int>> phrases,
+                   bool ignore_case = true) {
+  PhraseMatcher m(ignore_case);
+  for (auto [p, id] : phrases) m.Add(p, id);
+  m.Build();
+  return m;
+}
+
+std::vector<PhraseMatch> Find(const PhraseMatcher& m, std::string_view text) {
+  return m.FindAll(text, Range{0, static_cast<uint32_t>(text.size())});
+}
+
+TEST_CASE("PhraseMatcher matches ASCII case-insensitively when asked", "[phrase]") {
+  PhraseMatcher m = Make({{"touch base", 7}});
+  auto found = Find(m, "Let us TOUCH Base soon, touch base.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range == Range{7, 17});
+  CHECK(found[0].id == 7);
+  CHECK(found[1].range == Range{24, 34});
+}
+
+TEST_CASE("PhraseMatcher is case-sensitive when not asked to ignore case", "[phrase]") {
+  PhraseMatcher m = Make({{"TBD", 1}}, false);
+  auto found = Find(m, "tbd, Tbd, TBD");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{10, 13});
+}
+
+TEST_CASE("PhraseMatcher matches only at word boundaries", "[phrase]") {
+  PhraseMatcher m = Make({{"pass", 1}, {"to", 2}});
+  auto found = Find(m, "passionate bypass pass, today into to.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range == Range{18, 22});
+  CHECK(found[0].id == 1);
+  CHECK(found[1].range == Range{35, 37});
+  CHECK(found[1].id == 2);
+}
+
+TEST_CASE("PhraseMatcher treats accented letters and digits as word characters", "[phrase]") {
+  PhraseMatcher m = Make({{"cafe", 1}, {"pgy", 2}});
+  // "cafe\u0301" ends in a combining mark, "PGY2" in a digit: neither is a whole-word match.
+  CHECK(Find(m, "cafe\xCC\x81 PGY2").empty());
+  CHECK(Find(m, "\xC3\xA9" "cafe").empty());
+  auto found = Find(m, "cafe, PGY-2");
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].range == Range{6, 9});
+}
+
+TEST_CASE("PhraseMatcher picks the leftmost-longest of overlapping phrases", "[phrase]") {
+  PhraseMatcher m = Make({{"thank you", 1}, {"thank you so much", 2}, {"so much", 3},
+                          {"you so", 4}});
+  auto found = Find(m, "THANK YOU so much! And thank you.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range == Range{0, 17});
+  CHECK(found[0].id == 2);
+  CHECK(found[1].range == Range{23, 32});
+  CHECK(found[1].id == 1);
+}
+
+TEST_CASE("PhraseMatcher prefers the earlier start over a longer later match", "[phrase]") {
+  PhraseMatcher m = Make({{"new york", 1}, {"york city hall", 2}});
+  auto found = Find(m, "in new york city hall");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{3, 11});
+  CHECK(found[0].id == 1);
+}
+
+TEST_CASE("PhraseMatcher finds a phrase that is the suffix of another", "[phrase]") {
+  PhraseMatcher m = Make({{"reach out", 1}, {"out", 2}});
+  auto found = Find(m, "to reach out or be out");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range == Range{3, 12});
+  CHECK(found[1].range == Range{19, 22});
+  CHECK(found[1].id == 2);
+}
+
+TEST_CASE("PhraseMatcher matches white space runs and line breaks as one space", "[phrase]") {
+  PhraseMatcher m = Make({{"look  forward to", 1}});
+  auto found = Find(m, "I look \t forward\n  to it");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{2, 21});
+}
+
+TEST_CASE("PhraseMatcher matches a curly apostrophe as a straight one", "[phrase]") {
+  PhraseMatcher straight = Make({{"I'm excited", 1}});
+  auto found = Find(straight, "I\xE2\x80\x99m excited!");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{0, 13});
+
+  PhraseMatcher curly = Make({{"don\xE2\x80\x99t hesitate", 2}});
+  found = Find(curly, "Please don't hesitate.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{7, 21});
+  found = Find(curly, "Please don\xE2\x80\x99t hesitate.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{7, 23});
+}
+
+TEST_CASE("PhraseMatcher: a phrase starting with a non-word character", "[phrase]") {
+  PhraseMatcher m = Make({{"#blessed", 1}, {"+1", 2}});
+  auto found = Find(m, "so#blessed, a+1, a+12");
+  // No boundary is needed before '#' or '+', but one is after the final word character.
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range == Range{2, 10});
+  CHECK(found[0].id == 1);
+  CHECK(found[1].range == Range{13, 15});
+  CHECK(found[1].id == 2);
+}
+
+TEST_CASE("PhraseMatcher: a phrase ending with a non-word character", "[phrase]") {
+  PhraseMatcher m = Make({{"etc.", 1}});
+  auto found = Find(m, "notes etc.and more");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{6, 10});
+  CHECK(Find(m, "fetc. x").empty());
+}
+
+TEST_CASE("PhraseMatcher keeps byte offsets after non-ASCII text", "[phrase]") {
+  PhraseMatcher m = Make({{"thank you so much", 1}, {"I'm excited", 2}});
+  std::string text = "Caf\xC3\xA9 \xE2\x80\x93 tr\xC3\xA8s bien, thank you so much!";
+  auto found = Find(m, text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{22, 39});
+  CHECK(text.substr(22, 17) == "thank you so much");
+
+  std::string cjk = "\xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x98\x80 I\xE2\x80\x99m excited.";
+  found = Find(m, cjk);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{12, 25});
+}
+
+TEST_CASE("PhraseMatcher searches only inside the given range", "[phrase]") {
+  PhraseMatcher m = Make({{"best", 1}});
+  std::string text = "best wishes, best";
+  auto found = m.FindAll(text, Range{1, 17});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].range == Range{13, 17});
+  // Word boundaries look at the whole text, not just the range.
+  CHECK(m.FindAll("xbest", Range{1, 5}).empty());
+}
+
+TEST_CASE("PhraseMatcher ignores empty phrases and keeps the first id of duplicates",
+          "[phrase]") {
+  PhraseMatcher empty(true);
+  empty.Add("   ", 1);
+  empty.Build();
+  CHECK(empty.empty());
+  CHECK(Find(empty, "anything").empty());
+
+  PhraseMatcher m = Make({{"Reach Out", 1}, {"reach  out", 2}});
+  auto found = Find(m, "reach out");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == 1);
+}
+
+TEST_CASE("IsWordCharAt and IsWordCharBefore read code points", "[phrase]") {
+  std::string s = "a \xC3\xA9-\xCC\x81";  // a, space, e-acute, hyphen, combining acute
+  CHECK(IsWordCharAt(s, 0));
+  CHECK_FALSE(IsWordCharAt(s, 1));
+  CHECK(IsWordCharAt(s, 2));
+  CHECK_FALSE(IsWordCharAt(s, 4));
+  CHECK(IsWordCharAt(s, 5));  // a mark counts
+  CHECK_FALSE(IsWordCharAt(s, 7));  // past the end
+  CHECK(IsWordCharBefore(s, 4));
+  CHECK_FALSE(IsWordCharBefore(s, 0));
+  CHECK(IsWordCharBefore(s, 7));
+}
+
+}  // namespace
+}  // namespace fulint
