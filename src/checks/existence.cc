@@ -33,8 +33,7 @@ std::unique_ptr<Check> LoadExistence(YamlReader& reader, const std::string& rule
     reader.Error(reader.root().Mark(), "an existence rule needs 'tokens', 'tokens_file' or 'raw'");
     return nullptr;
   }
-  if (!check->matcher.Build(tokens, raw, exceptions, ignore_case, nonword, reader,
-                            raw.empty() ? "tokens" : "raw"))
+  if (!check->matcher.Build(tokens, raw, exceptions, ignore_case, nonword, reader, "tokens"))
     return nullptr;
   return check;
 }

@@ -58,7 +58,7 @@ std::unique_ptr<Check> LoadOccurrence(YamlReader& reader, const std::string& rul
     reader.Error(reader.root().Mark(), "an occurrence rule needs 'max' or 'min'");
     return nullptr;
   }
-  if (!token.empty() && !check->matcher.Build({}, {token}, {}, ignore_case, true, reader, "token"))
+  if (!token.empty() && !check->matcher.Build({}, {token}, {}, ignore_case, true, reader, "token", "token"))
     return nullptr;
   return check;
 }

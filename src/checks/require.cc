@@ -50,8 +50,7 @@ std::unique_ptr<Check> LoadRequire(YamlReader& reader, const std::string& rule_d
     reader.Error(reader.root().Mark(), "a require rule needs 'tokens', 'tokens_file' or 'raw'");
     return nullptr;
   }
-  if (!check->wanted.Build(tokens, raw, {}, ignore_case, nonword, reader,
-                           raw.empty() ? "tokens" : "raw"))
+  if (!check->wanted.Build(tokens, raw, {}, ignore_case, nonword, reader, "tokens"))
     return nullptr;
   // Ignored phrases are matched without regard to case: they are the generic words.
   if (!ignore.empty() && !check->ignored.Build(ignore, {}, {}, true, false, reader, "ignore"))

@@ -46,7 +46,8 @@ std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void PrintSummary(size_t errors, size_t warnings, size_t suggestions, size_t files) {
+void PrintSummary(size_t errors, size_t warnings, size_t suggestions, size_t files,
+                  size_t failed) {
   std::string parts;
   auto add = [&](size_t n, const char* word) {
     if (n == 0) return;
@@ -57,7 +58,9 @@ void PrintSummary(size_t errors, size_t warnings, size_t suggestions, size_t fil
   add(warnings, "warning");
   add(suggestions, "suggestion");
   if (parts.empty()) parts = "no problems";
-  std::fprintf(stderr, "%s in %s\n", parts.c_str(), Plural(files, "file").c_str());
+  std::string tail = failed ? " (" + Plural(failed, "file") + " could not be linted)" : "";
+  std::fprintf(stderr, "%s in %s%s\n", parts.c_str(), Plural(files, "file").c_str(),
+               tail.c_str());
 }
 
 int ListRules(const RuleSet& rules) {
@@ -92,8 +95,10 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--glob", o.globs,
                  "File-name patterns to lint inside folders (repeatable; default *.txt *.md "
-                 "*.markdown *.eml)");
-  app.add_option("--exclude", o.excludes, "Skip paths or names matching this pattern (repeatable)");
+                 "*.markdown *.eml)")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", o.excludes, "Skip paths or names matching this pattern (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
   app.add_flag("--color", o.force_color, "Colour even when not on a terminal");
   app.add_flag("-q,--quiet", o.quiet, "No summary line");
@@ -122,7 +127,13 @@ int RunCli(int argc, char** argv) {
   std::vector<ConfigError> config_errors;
   bool config_ok = LoadRules(o.rules_dir, &rules, &config_errors);
   for (const auto& e : config_errors) std::fprintf(stderr, "%s\n", e.Format().c_str());
-  if (o.list_rules) return config_ok ? ListRules(rules) : kExitError;
+  if (!config_ok) {
+    // A broken style would make every result incomplete: fix the rules first.
+    std::fprintf(stderr, "fulint: %s in rules under %s; nothing linted\n",
+                 Plural(config_errors.size(), "error").c_str(), o.rules_dir.c_str());
+    return kExitError;
+  }
+  if (o.list_rules) return ListRules(rules);
   if (o.paths.empty()) {
     std::fprintf(stderr, "fulint: no files given (try 'fulint --help')\n");
     return kExitError;
@@ -148,7 +159,7 @@ int RunCli(int argc, char** argv) {
   Segmenter segmenter;
   size_t counts[3] = {0, 0, 0};
   bool failing = false;
-  size_t linted = 0;
+  size_t linted = 0, failed = io_errors.size();
   for (const auto& path : files) {
     std::string bytes, error;
     bool is_stdin = path == "-";
@@ -157,10 +168,10 @@ int RunCli(int argc, char** argv) {
     if (!read_ok) {
       std::fprintf(stderr, "fulint: %s: %s\n", name.c_str(), error.c_str());
       had_error = true;
+      ++failed;
       continue;
     }
     LintedFile linted_file = LintBytes(name, std::move(bytes), rules, segmenter, lint_options);
-    ++linted;
     const FileResult& result = linted_file.result;
     if (!result.error.empty()) {
       LineIndex index(*result.doc);
@@ -168,8 +179,10 @@ int RunCli(int argc, char** argv) {
       std::fprintf(stderr, "%s:%u:%u: error: %s\n", name.c_str(), pos.line, pos.column,
                    result.error.c_str());
       had_error = true;
+      ++failed;
       continue;
     }
+    ++linted;
     for (const auto& d : result.diagnostics) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
@@ -179,7 +192,7 @@ int RunCli(int argc, char** argv) {
   printer->Finish(stdout);
   std::fflush(stdout);
   if (!o.quiet)
-    PrintSummary(counts[2], counts[1], counts[0], linted);
+    PrintSummary(counts[2], counts[1], counts[0], linted, failed);
   if (had_error) return kExitError;
   return failing ? kExitFindings : kExitClean;
 }

@@ -5,17 +5,47 @@
 namespace fulint {
 namespace {
 
-// The value range of a top-level scalar: from its mark to the end of its line, without a
-// trailing comment or spaces, and inside quotes when quoted.
+// The value range of a top-level scalar starting at `begin`: to the end of its line without a
+// trailing comment or spaces, inside the quotes when quoted, and for a block scalar (`|`, `>`)
+// the indented lines that follow.
 Range ScalarRange(const std::string& text, uint32_t begin) {
-  uint32_t end = begin;
-  while (end < text.size() && text[end] != '\n') ++end;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  auto line_end = [&](uint32_t from) {
+    uint32_t e = from;
+    while (e < text.size() && text[e] != '\n') ++e;
+    return e;
+  };
+  auto trim_end = [&](uint32_t b, uint32_t e) {
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    return e;
+  };
+  uint32_t end = trim_end(begin, line_end(begin));
+  if (begin < end && (text[begin] == '|' || text[begin] == '>')) {
+    uint32_t first = 0, last = 0;
+    for (uint32_t pos = end + 1; pos < text.size();) {
+      uint32_t e = line_end(pos);
+      bool indented = pos < e && (text[pos] == ' ' || text[pos] == '\t');
+      bool blank = trim_end(pos, e) == pos;
+      if (!indented && !blank) break;
+      if (!blank) {
+        uint32_t b = pos;
+        while (text[b] == ' ' || text[b] == '\t') ++b;
+        if (!first) first = b;
+        last = trim_end(b, e);
+      }
+      pos = e + 1;
+    }
+    return first ? Range{first, last} : Range{end, end};
+  }
   if (begin < end && (text[begin] == '"' || text[begin] == '\'')) {
     char q = text[begin];
     uint32_t close = end;
     while (close > begin + 1 && text[close - 1] != q) --close;
     if (close > begin + 1) return {begin + 1, close - 1};
+    return {begin, end};
+  }
+  // A plain scalar ends before " #", which starts a comment.
+  for (uint32_t i = begin; i + 1 < end; ++i) {
+    if ((text[i] == ' ' || text[i] == '\t') && text[i + 1] == '#') return {begin, trim_end(begin, i)};
   }
   return {begin, end};
 }

@@ -75,8 +75,8 @@ uint32_t ParseHeaders(Document* doc) {
       finish(pos);
       return next;
     }
-    if (!current.empty() && (line[0] == ' ' || line[0] == '\t')) {  // folded continuation
-      value += " ";
+    if (!current.empty() && (line[0] == ' ' || line[0] == '\t')) {
+      // RFC 5322 unfolding removes only the line break; the fold's white space stays.
       value += line;
       value_range.end = line_end;
     } else {

@@ -34,7 +34,9 @@ bool StartsUrl(const std::string& t, uint32_t i) {
 }  // namespace
 
 void MaskLinks(Document* doc, Range within) {
-  const std::string& t = doc->lintable;
+  // Scan the decoded text, not `lintable`: the Markdown parser may have masked autolinks
+  // already, and rules still need to know they are there.
+  const std::string& t = doc->decoded.text;
   uint32_t i = within.begin;
   while (i < within.end) {
     if (StartsUrl(t, i)) {

@@ -59,20 +59,37 @@ bool LooksLikeSignature(const Document& doc, const std::vector<Line>& lines, con
   return true;
 }
 
+Range Trim(const std::string& s, Range r) {
+  while (r.begin < r.end && std::isspace(static_cast<unsigned char>(s[r.begin]))) ++r.begin;
+  while (r.end > r.begin && std::isspace(static_cast<unsigned char>(s[r.end - 1]))) --r.end;
+  return r;
+}
+
+bool Overlaps(const std::vector<Range>& ranges, Range r) {
+  for (const Range& x : ranges)
+    if (x.begin < r.end && r.begin < x.end) return true;
+  return false;
+}
+
+bool HasLink(const Document& doc, Range r) {
+  return Overlaps(doc.urls, r) || Overlaps(doc.emails, r);
+}
+
+bool IsHeading(const Document& doc, Range line) { return Overlaps(doc.headings, line); }
+
 }  // namespace
 
 void FindNoteStructure(Document* doc) {
-  const std::string& lint = doc->lintable;
   std::vector<Line> lines;
   uint32_t pos = doc->note.begin;
   while (pos < doc->note.end) {
-    size_t nl = lint.find('\n', pos);
+    size_t nl = doc->lintable.find('\n', pos);
     uint32_t end = (nl == std::string::npos || nl > doc->note.end) ? doc->note.end
                                                                    : static_cast<uint32_t>(nl);
-    uint32_t b = pos, e = end;
-    while (b < e && std::isspace(static_cast<unsigned char>(lint[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(lint[e - 1]))) --e;
-    lines.push_back({{b, e}});
+    Range r = Trim(doc->lintable, {pos, end});
+    // A line holding only an address is masked but is not blank: it belongs to a signature.
+    if (r.empty() && HasLink(*doc, {pos, end})) r = Trim(doc->text(), {pos, end});
+    lines.push_back({r});
     pos = end + 1;
   }
   std::vector<Block> blocks;
@@ -86,16 +103,21 @@ void FindNoteStructure(Document* doc) {
     return Range{lines[first].range.begin, lines[last].range.end};
   };
 
-  // Salutation: the first line of the note.
-  size_t body_first_line = blocks[0].first;
-  size_t body_first_block = 0;
+  // Salutation: the first line of the note that is not a Markdown heading, when something
+  // follows it.
+  size_t first_block = 0;
+  while (first_block + 1 < blocks.size() && IsHeading(*doc, lines[blocks[first_block].first].range))
+    ++first_block;
+  size_t body_first_line = blocks[first_block].first;
+  size_t body_first_block = first_block;
   {
-    const Block& b = blocks[0];
+    const Block& b = blocks[first_block];
     bool alone = b.first == b.last;
-    if (LooksLikeSalutation(doc->Slice(lines[b.first].range), alone) && blocks.size() > 1) {
+    bool more = !alone || first_block + 1 < blocks.size();
+    if (more && LooksLikeSalutation(doc->Slice(lines[b.first].range), alone)) {
       doc->salutation = lines[b.first].range;
       body_first_line = b.first + 1;
-      if (alone) body_first_block = 1;
+      if (alone) body_first_block = first_block + 1;
     }
   }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "rules/check_type.h"
 
@@ -67,6 +68,7 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
     return nullptr;
   }
   YamlReader reader(path, root, errors);
+  reader.set_rule_id(id);
   if (!root.IsMap()) {
     reader.Error(root.Mark(), "a rule file must be a mapping of keys");
     return nullptr;
@@ -133,7 +135,13 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
   std::sort(files.begin(), files.end());
   size_t before = errors->size();
   for (const auto& [id, path] : files) {
+    size_t first = errors->size();
     if (auto rule = LoadRuleFile(path, id, errors)) out->rules.push_back(std::move(rule));
+    // One file's errors in file order, as an editor would list them.
+    std::stable_sort(errors->begin() + first, errors->end(),
+                     [](const ConfigError& a, const ConfigError& b) {
+                       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
   }
   return errors->size() == before;
 }

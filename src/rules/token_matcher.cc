@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace fulint {
 namespace {
@@ -24,20 +25,48 @@ bool IsLiteralToken(const std::string& token) {
   return true;
 }
 
+namespace {
+
+// Boost appends the whole pattern with a ">>>HERE>>>" marker; the position is reported
+// separately, so keep only the first sentence.
+std::string ShortRegexError(const std::string& what) {
+  auto cut = what.find(".  ");
+  return cut == std::string::npos ? what : what.substr(0, cut);
+}
+
+// Where pattern offset `at` of entry `index` of `key` sits in the rule file.
+YAML::Mark EntryMark(YamlReader& reader, const std::string& key, size_t index, int at) {
+  YAML::Node n = reader.Get(key);
+  YAML::Node entry = n && n.IsSequence() && index < n.size() ? n[index] : n;
+  if (!entry) return reader.root().Mark();
+  YAML::Mark mark = entry.Mark();
+  bool quoted = entry.IsScalar() && entry.Tag() == "!";
+  // Exact for plain and quoted one-line scalars without escapes, the usual case.
+  mark.column += at + (quoted ? 1 : 0);
+  return mark;
+}
+
+}  // namespace
+
 bool TokenMatcher::Build(const std::vector<std::string>& tokens,
                          const std::vector<std::string>& raw,
                          const std::vector<std::string>& exceptions, bool ignore_case,
-                         bool nonword, YamlReader& reader, const std::string& key) {
+                         bool nonword, YamlReader& reader, const std::string& tokens_key,
+                         const std::string& raw_key) {
   ignore_case_ = ignore_case;
   phrases_ = PhraseMatcher(ignore_case);
   bool ok = true;
-  auto compile = [&](const std::string& pattern, int token, const std::string& what) {
+  // `entry_of(at)` gives the list entry and the offset inside it for a pattern offset.
+  auto compile = [&](const std::string& pattern, int token, const std::string& entry_key,
+                     const std::function<std::pair<size_t, int>(int)>& entry_of) {
     CompiledRegex c{Regex(), token};
     std::string error;
     int at = 0;
     if (!c.re.Compile(pattern, ignore_case, &error, &at)) {
-      reader.Error(key, "bad regex in " + what + " '" + pattern + "' at offset " +
-                            std::to_string(at) + ": " + error);
+      auto [index, offset] = entry_of(at);
+      reader.Error(EntryMark(reader, entry_key, index, offset),
+                   "bad regex in rule " + reader.rule_id() + ": " + ShortRegexError(error) +
+                       " (at character " + std::to_string(offset + 1) + " of the pattern)");
       ok = false;
       return;
     }
@@ -47,15 +76,26 @@ bool TokenMatcher::Build(const std::vector<std::string>& tokens,
     if (!nonword && IsLiteralToken(tokens[i])) {
       phrases_.Add(tokens[i], static_cast<int>(i));
     } else {
-      std::string p = nonword ? tokens[i] : "\\b(?:" + tokens[i] + ")\\b";
-      compile(p, static_cast<int>(i), "token");
+      std::string prefix = nonword ? "" : "\\b(?:";
+      std::string p = nonword ? tokens[i] : prefix + tokens[i] + ")\\b";
+      int shift = static_cast<int>(prefix.size());
+      compile(p, static_cast<int>(i), tokens_key, [&](int at) {
+        return std::make_pair(i, std::clamp(at - shift, 0, static_cast<int>(tokens[i].size())));
+      });
     }
   }
   phrases_.Build();
   if (!raw.empty()) {
     std::string joined;
-    for (const auto& r : raw) joined += r;  // Vale concatenates `raw` entries
-    compile(joined, -1, "raw");
+    std::vector<int> starts;
+    for (const auto& r : raw) {  // Vale concatenates `raw` entries
+      starts.push_back(static_cast<int>(joined.size()));
+      joined += r;
+    }
+    compile(joined, -1, raw_key, [&](int at) {
+      size_t i = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin() - 1;
+      return std::make_pair(i, at - starts[i]);
+    });
   }
   for (const auto& e : exceptions) exceptions_.push_back(ignore_case ? FoldAscii(e) : e);
   return ok;

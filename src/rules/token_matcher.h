@@ -22,7 +22,8 @@ class TokenMatcher {
   // Compiles; reports bad patterns through `reader` at `key`. False on any error.
   bool Build(const std::vector<std::string>& tokens, const std::vector<std::string>& raw,
              const std::vector<std::string>& exceptions, bool ignore_case, bool nonword,
-             YamlReader& reader, const std::string& key);
+             YamlReader& reader, const std::string& tokens_key,
+             const std::string& raw_key = "raw");
   bool empty() const { return phrases_.empty() && regexes_.empty(); }
   // Leftmost-longest, non-overlapping matches in text[within], minus exceptions. A regex that
   // gives up (catastrophic backtracking) sets `error` and the other matches are kept.

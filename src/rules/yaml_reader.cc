@@ -6,8 +6,12 @@ namespace fulint {
 
 std::string ConfigError::Format() const {
   std::string out = path;
-  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
-  return out + ": error: " + message;
+  if (line > 0) {
+    out.append(":").append(std::to_string(line));
+    out.append(":").append(std::to_string(column));
+  }
+  out.append(": error: ").append(message);
+  return out;
 }
 
 namespace {

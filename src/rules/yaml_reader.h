@@ -26,6 +26,9 @@ class YamlReader {
       : path_(std::move(path)), root_(std::move(root)), errors_(errors) {}
 
   const std::string& path() const { return path_; }
+  // The id of the rule being read, for messages that should name it.
+  const std::string& rule_id() const { return rule_id_; }
+  void set_rule_id(std::string id) { rule_id_ = std::move(id); }
   const YAML::Node& root() const { return root_; }
   bool Has(const std::string& key) const { return static_cast<bool>(root_[key]); }
   YAML::Node Get(const std::string& key) const { return root_[key]; }
@@ -48,6 +51,7 @@ class YamlReader {
 
  private:
   std::string path_;
+  std::string rule_id_;
   YAML::Node root_;
   std::vector<ConfigError>* errors_;
   size_t error_count_at_start_ = errors_->size();

@@ -151,7 +151,9 @@ TEST_CASE("cli: a missing file is reported, the others are linted, exit 2", "[cl
   CHECK(r.status == 2);
   CHECK(r.out == "tests/e2e/placeholder.txt:3:10:FollowUp.Placeholder:" + kPlaceholderMessage +
                      "\n");
-  CHECK(r.err == "fulint: no/such/draft.txt: no such file or directory\n1 error in 1 file\n");
+  CHECK(r.err ==
+        "fulint: no/such/draft.txt: no such file or directory\n"
+        "1 error in 1 file (1 file could not be linted)\n");
 }
 
 TEST_CASE("cli: invalid UTF-8 is a located error on stderr, exit 2", "[cli]") {

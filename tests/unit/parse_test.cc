@@ -321,3 +321,15 @@ TEST_CASE("FormatForPath picks the format from the extension", "[parse]") {
 
 }  // namespace
 }  // namespace fulint
+
+TEST_CASE("A Markdown heading before the salutation is not the salutation") {
+  fulint::Document doc;
+  doc.path = "note.md";
+  doc.format = fulint::Format::kMarkdown;
+  doc.raw = "# Thank you\n\nDear Dr. Lee,\n\nThank you for the tour of the clinic.\n\nBest,\nAna Ruiz\n";
+  REQUIRE(fulint::ParseDocument(&doc).ok);
+  REQUIRE(doc.salutation);
+  CHECK(doc.Slice(*doc.salutation) == "Dear Dr. Lee,");
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(doc.Slice(doc.paragraphs[0]) == "Thank you for the tour of the clinic.");
+}
