@@ -10,7 +10,7 @@ class Existence : public Check {
   TokenMatcher matcher;
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
-    const std::string& text = ctx.doc().lintable;
+    std::string_view text = ctx.view();
     for (const Range& unit : units) {
       for (const auto& m : matcher.FindAll(text, unit)) {
         out->push_back({m.range, {ctx.doc().text().substr(m.range.begin, m.range.size())}, {}, ""});

@@ -40,7 +40,7 @@ const CheckType* FindCheckType(const std::string& name) {
 const std::vector<std::string>& CommonRuleKeys() {
   static const std::vector<std::string> kKeys = {
       "code", "description", "examples", "extends", "level", "limit", "link",
-      "message", "scope", "unless", "when"};
+      "message", "scope", "unless", "view", "when"};
   return kKeys;
 }
 

@@ -21,11 +21,11 @@ class Require : public Check {
       return;
     }
     for (const Range& unit : units) {
-      std::string_view text = doc.lintable;
+      std::string_view text = ctx.view();
       std::string blanked;
       if (!ignored.empty()) {
-        blanked = doc.lintable;  // same offsets; only this unit's bytes change
-        for (const auto& m : ignored.FindAll(doc.lintable, unit))
+        blanked = std::string(ctx.view());  // same offsets; only this unit's bytes change
+        for (const auto& m : ignored.FindAll(ctx.view(), unit))
           for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
         text = blanked;
       }

@@ -6,21 +6,6 @@
 namespace fulint {
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-bool Matches(const MetadataCondition& c, const Document& doc) {
-  const Field* f = doc.Metadata(c.field);
-  if (!f) return false;
-  return std::any_of(c.values.begin(), c.values.end(),
-                     [&](const std::string& v) { return EqualsIgnoreCase(v, f->value); });
-}
-
 }  // namespace
 
 std::string FormatMessage(const std::string& message, const std::vector<std::string>& args) {
@@ -39,11 +24,7 @@ std::string FormatMessage(const std::string& message, const std::vector<std::str
 }
 
 bool RuleApplies(const Rule& rule, const Document& doc) {
-  for (const auto& c : rule.when)
-    if (!Matches(c, doc)) return false;
-  for (const auto& c : rule.unless)
-    if (Matches(c, doc)) return false;
-  return true;
+  return WhenHolds(rule.when, doc) && !UnlessHolds(rule.unless, doc);
 }
 
 std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmenter& segmenter,
@@ -64,6 +45,7 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
       units.insert(units.end(), r.begin(), r.end());
     }
     findings.clear();
+    ctx.set_view_text(rule->view_text);
     rule->check->Run(ctx, units, &findings);
     int emitted = 0;
     for (const Finding& f : findings) {

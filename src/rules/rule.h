@@ -7,6 +7,7 @@
 
 #include "base/diagnostic.h"
 #include "parse/document.h"
+#include "rules/conditions.h"
 #include "rules/scopes.h"
 
 namespace fulint {
@@ -24,11 +25,16 @@ class LintContext {
  public:
   LintContext(const Document& doc, ScopeResolver& scopes) : doc_(doc), scopes_(scopes) {}
   const Document& doc() const { return doc_; }
+  // The text the current rule matches: `lintable` (masked) by default, the decoded text for
+  // rules with `view: text` (which need to see e-mail addresses, or real spacing).
+  std::string_view view() const { return view_text_ ? doc_.text() : doc_.lintable; }
+  void set_view_text(bool v) { view_text_ = v; }
   ScopeResolver& scopes() { return scopes_; }
 
  private:
   const Document& doc_;
   ScopeResolver& scopes_;
+  bool view_text_ = false;
 };
 
 class Check {
@@ -37,13 +43,6 @@ class Check {
   // Appends findings for the ranges of the rule's scope (empty when the section is absent).
   virtual void Run(LintContext& ctx, const std::vector<Range>& units,
                    std::vector<Finding>* out) const = 0;
-};
-
-// Conditions on the draft's metadata (front matter or headers) under which a rule applies:
-// `when: {kind: update}` runs it only for updates, `unless: {medium: handwritten}` skips cards.
-struct MetadataCondition {
-  std::string field;
-  std::vector<std::string> values;  // any of them matches (case-insensitive)
 };
 
 struct RuleExamples {
@@ -61,7 +60,8 @@ struct Rule {
   Severity level = Severity::kWarning;
   std::vector<std::string> scope{"text"};
   int limit = 0;  // 0: no limit on findings per file
-  std::vector<MetadataCondition> when, unless;
+  Conditions when, unless;  // see conditions.h
+  bool view_text = false;   // `view: text`: match the decoded text, masked parts included
   RuleExamples examples;
   std::unique_ptr<Check> check;
 };

@@ -10,24 +10,6 @@ namespace fulint {
 namespace fs = std::filesystem;
 namespace {
 
-bool ReadConditions(YamlReader& reader, const std::string& key,
-                    std::vector<MetadataCondition>* out) {
-  YAML::Node n = reader.Get(key);
-  if (!n) return true;
-  if (!n.IsMap()) {
-    reader.Error(n.Mark(), "'" + key + "' must map metadata fields to a value or a list");
-    return false;
-  }
-  for (const auto& kv : n) {
-    MetadataCondition c{kv.first.as<std::string>(""), {}};
-    if (kv.second.IsScalar()) c.values.push_back(kv.second.Scalar());
-    else if (kv.second.IsSequence())
-      for (const auto& v : kv.second) c.values.push_back(v.as<std::string>(""));
-    out->push_back(c);
-  }
-  return true;
-}
-
 bool ReadExamples(YamlReader& reader, RuleExamples* out) {
   YAML::Node n = reader.Get("examples");
   if (!n) return true;
@@ -84,6 +66,11 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
   reader.String("level", &level);
   reader.Strings("scope", &rule->scope);
   reader.Int("limit", &rule->limit);
+  std::string view = "lintable";
+  reader.String("view", &view);
+  if (view != "lintable" && view != "text")
+    reader.Error("view", "view must be 'lintable' (default) or 'text', not '" + view + "'");
+  rule->view_text = view == "text";
   ReadConditions(reader, "when", &rule->when);
   ReadConditions(reader, "unless", &rule->unless);
   ReadExamples(reader, &rule->examples);
