@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <fstream>
 
+#include "checks/date_window.h"
 #include "checks/existence.h"
+#include "checks/metadata.h"
 #include "checks/occurrence.h"
 #include "checks/require.h"
 #include "checks/substitution.h"
@@ -12,10 +14,16 @@ namespace fulint {
 
 const std::vector<CheckType>& CheckTypes() {
   static const std::vector<CheckType> kTypes = {
+      {"date_window", "report when one metadata date is too many days after another",
+       {"from", "max_days", "to"},
+       &LoadDateWindow},
       {"existence", "report each match of tokens or a raw pattern",
        {"action", "append", "exceptions", "ignorecase", "nonword", "raw", "tokens", "tokens_file",
         "vocab"},
        &LoadExistence},
+      {"metadata", "report a metadata field whose value is in a list",
+       {"field", "values", "values_file"},
+       &LoadMetadata},
       {"occurrence", "count tokens or units (paragraphs, words...) against min/max",
        {"action", "ignorecase", "max", "min", "token", "unit"},
        &LoadOccurrence},

@@ -1,5 +1,6 @@
 // Every rule's own `examples`: each `bad` draft must trigger the rule, each `good` one must not.
-// Examples are linted as plain e-mail text with only that rule enabled.
+// Examples are linted with only that rule enabled: as Markdown when they start with front
+// matter, else as plain e-mail text.
 #include <catch2/catch.hpp>
 
 #include "cli/lint_file.h"
@@ -12,7 +13,8 @@ size_t CountFindings(const RuleSet& rules, const Rule& rule, const std::string& 
                      Segmenter& segmenter) {
   LintOptions options;
   options.only = {rule.id};
-  LintedFile f = LintBytes("example.txt", text, rules, segmenter, options);
+  const char* name = text.starts_with("---\n") ? "example.md" : "example.txt";
+  LintedFile f = LintBytes(name, text, rules, segmenter, options);
   REQUIRE(f.result.error.empty());
   size_t n = 0;
   for (const auto& d : f.result.diagnostics) n += d.rule_id == rule.id;
