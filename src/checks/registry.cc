@@ -7,6 +7,7 @@
 #include "checks/metadata.h"
 #include "checks/occurrence.h"
 #include "checks/require.h"
+#include "checks/sentiment.h"
 #include "checks/substitution.h"
 #include "rules/check_type.h"
 
@@ -31,6 +32,9 @@ const std::vector<CheckType>& CheckTypes() {
        {"ignore", "ignore_file", "ignorecase", "missing", "nonword", "raw", "tokens",
         "tokens_file"},
        &LoadRequire},
+      {"sentiment", "negative phrases, unless negated or inside a neutral phrase",
+       {"negators", "neutral", "neutral_file", "raw", "tokens", "tokens_file", "window"},
+       &LoadSentiment},
       {"substitution", "suggest a replacement for each swap key found, with a fix",
        {"action", "append", "exceptions", "ignorecase", "nonword", "swap", "vocab"},
        &LoadSubstitution},
