@@ -8,6 +8,8 @@
 #include "checks/occurrence.h"
 #include "checks/require.h"
 #include "checks/sentiment.h"
+#include "checks/shouting.h"
+#include "checks/spelling.h"
 #include "checks/substitution.h"
 #include "rules/check_type.h"
 
@@ -35,6 +37,13 @@ const std::vector<CheckType>& CheckTypes() {
       {"sentiment", "negative phrases, unless negated or inside a neutral phrase",
        {"negators", "neutral", "neutral_file", "raw", "tokens", "tokens_file", "window"},
        &LoadSentiment},
+      {"shouting", "ordinary words written in capitals for emphasis",
+       {"acronyms", "acronyms_file", "dictionaries", "min_length"},
+       &LoadShouting},
+      {"spelling", "words unknown to Hunspell and the project's word lists",
+       {"dictionaries", "max_suggested", "names_from", "proper_nouns", "suggestions",
+        "wordlists"},
+       &LoadSpelling},
       {"substitution", "suggest a replacement for each swap key found, with a fix",
        {"action", "append", "exceptions", "ignorecase", "nonword", "swap", "vocab"},
        &LoadSubstitution},

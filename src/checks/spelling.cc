@@ -1,0 +1,137 @@
+#include "checks/spelling.h"
+
+#include <cctype>
+#include <unordered_set>
+
+#include "spelling/dictionary.h"
+#include "spelling/words.h"
+
+namespace fulint {
+namespace {
+
+// Adds each run of letters (with inner apostrophes and hyphens split off) of `text`.
+void AddNameWords(std::string_view text, std::unordered_set<std::string>* out) {
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 1) out->insert(NormalizeApostrophes(word));
+    word.clear();
+  };
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || u >= 0x80 || c == '\'') word += c;
+    else flush();
+  }
+  flush();
+}
+
+// True for "Dr" in "Dr. Lindahl" and initials ("J. Smith"): a period after them does not end
+// a sentence.
+bool IsTitleOrInitial(std::string_view word) {
+  static const std::unordered_set<std::string> kTitles = {
+      "Dr", "Drs", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Sr", "Jr", "Rev", "Hon", "Gen", "Col",
+      "Capt", "Lt", "Sgt", "Mt", "Ft", "vs", "No"};
+  return word.size() == 1 || kTitles.count(std::string(word));
+}
+
+// True when nothing but spaces, quotes or brackets separate `at` from a sentence end or the
+// start of the unit.
+bool SentenceInitial(std::string_view text, Range unit, uint32_t at) {
+  while (at > unit.begin) {
+    unsigned char c = static_cast<unsigned char>(text[at - 1]);
+    if (std::isspace(c) || c == '"' || c == '(' || c == '[' || c == '\'' || c == '*' ||
+        c == '_' || c >= 0x80) {
+      --at;
+      continue;
+    }
+    if (c != '.') return c == '!' || c == '?' || c == ':';
+    uint32_t end = at - 1, begin = end;
+    while (begin > unit.begin && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    return !IsTitleOrInitial(text.substr(begin, end - begin));
+  }
+  return true;
+}
+
+class Spelling : public Check {
+ public:
+  std::shared_ptr<Dictionary> dict;
+  std::vector<std::string> names_from;
+  bool skip_proper_nouns = true;
+  int suggestions = 3;
+  int max_suggested = 5;
+
+  void Run(LintContext& ctx, const std::vector<Range>& units,
+           std::vector<Finding>* out) const override {
+    const Document& doc = ctx.doc();
+    std::unordered_set<std::string> names;
+    for (const auto& field : names_from)
+      if (const Field* f = doc.Metadata(field)) AddNameWords(f->value, &names);
+    if (doc.salutation) AddNameWords(doc.Slice(*doc.salutation), &names);
+    if (doc.signature) AddNameWords(doc.Slice(*doc.signature), &names);
+    std::string_view text = ctx.view();
+    // Capitalised words used inside a sentence anywhere in the draft are names; the same word
+    // at the start of a sentence is then a name too ("Lakeshore remains...").
+    std::vector<std::pair<Range, std::vector<Range>>> words_by_unit;
+    for (const Range& unit : units) {
+      words_by_unit.emplace_back(unit, ctx.scopes().Units("word", unit));
+      for (const Range& w : words_by_unit.back().second) {
+        std::string word = NormalizeApostrophes(text.substr(w.begin, w.size()));
+        if (IsCapitalized(word) && !SentenceInitial(text, unit, w.begin)) names.insert(word);
+      }
+    }
+    int suggested = 0;
+    for (const auto& [unit, words] : words_by_unit) {
+      for (const Range& w : words) {
+        std::string word = NormalizeApostrophes(text.substr(w.begin, w.size()));
+        if (word.ends_with("'s")) word.resize(word.size() - 2);
+        while (!word.empty() && word.back() == '\'') word.pop_back();
+        if (word.size() < 2 || HasDigit(word) || IsAllCaps(word)) continue;
+        if (word.find('.') != std::string::npos) continue;  // a.m., e.g.: abbreviations
+        if (names.count(word)) continue;
+        if (skip_proper_nouns && IsCapitalized(word) && !SentenceInitial(text, unit, w.begin))
+          continue;
+        if (dict->Knows(word)) continue;
+        std::string hint;
+        std::vector<Fix> fixes;
+        if (suggested < max_suggested) {
+          ++suggested;
+          auto options = dict->Suggest(word, suggestions);
+          if (!options.empty()) hint = " (did you mean '" + options[0] + "'?)";
+          for (const auto& o : options) fixes.push_back({"Change to '" + o + "'", {{w, o}}});
+        }
+        out->push_back({w, {std::string(doc.Slice(w)), hint}, std::move(fixes), ""});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> LoadSpelling(YamlReader& reader, const std::string& rule_dir) {
+  auto check = std::make_unique<Spelling>();
+  DictionarySpec spec;
+  std::vector<std::string> lists;
+  std::string proper = "skip";
+  if (!reader.Strings("dictionaries", &spec.hunspell) || !reader.Strings("wordlists", &lists) ||
+      !reader.Strings("names_from", &check->names_from) ||
+      !reader.String("proper_nouns", &proper) || !reader.Int("suggestions", &check->suggestions) ||
+      !reader.Int("max_suggested", &check->max_suggested))
+    return nullptr;
+  if (proper != "skip" && proper != "check") {
+    reader.Error("proper_nouns", "proper_nouns must be 'skip' or 'check'");
+    return nullptr;
+  }
+  check->skip_proper_nouns = proper == "skip";
+  if (spec.hunspell.empty()) spec.hunspell = {"en_US"};
+  for (const auto& l : lists) spec.wordlists.push_back(rule_dir + "/" + l);
+  std::string error;
+  check->dict = Dictionary::Get(spec, &error);
+  if (!check->dict) {
+    reader.Error(reader.Has("wordlists") && error.starts_with("cannot read") ? "wordlists"
+                                                                             : "dictionaries",
+                 error);
+    return nullptr;
+  }
+  return check;
+}
+
+}  // namespace fulint

@@ -1,0 +1,46 @@
+#pragma once
+// Spelling knowledge: Hunspell dictionaries from the system plus the project's own word lists
+// (one word per line). Loaded once per process and shared by every rule that names the same
+// dictionaries; suggestions are computed only on request and cached.
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class Hunspell;
+
+namespace fulint {
+
+struct DictionarySpec {
+  std::vector<std::string> hunspell;   // names such as "en_US", "en_med_glut"
+  std::vector<std::string> wordlists;  // paths of project word lists
+  std::string Key() const;
+};
+
+class Dictionary {
+ public:
+  ~Dictionary();
+  // Null with `error` set when a dictionary cannot be found or read. Shared per spec.
+  static std::shared_ptr<Dictionary> Get(const DictionarySpec& spec, std::string* error);
+
+  // True when `word` (UTF-8, straight apostrophes) is spelled correctly.
+  bool Knows(const std::string& word) const;
+  // True when the lower-case form of an all-capitals word is an ordinary word.
+  bool KnowsLower(const std::string& word) const;
+  // Up to `max` suggestions, best first (cached; Hunspell takes tens of ms per word).
+  std::vector<std::string> Suggest(const std::string& word, size_t max) const;
+
+ private:
+  Dictionary() = default;
+  std::unique_ptr<Hunspell> hunspell_;
+  std::unordered_set<std::string> extra_;  // project words, as written
+  mutable std::mutex mutex_;                     // Hunspell is not thread-safe
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
+};
+
+// Folder holding system Hunspell dictionaries ($FULINT_HUNSPELL_DIR or /usr/share/hunspell).
+std::string HunspellDir();
+
+}  // namespace fulint

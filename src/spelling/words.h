@@ -1,0 +1,15 @@
+#pragma once
+// Small word-shape helpers shared by the spelling checks.
+#include <string>
+#include <string_view>
+
+namespace fulint {
+
+std::string LowerAscii(std::string_view s);
+// Typographic apostrophes (U+2019, U+02BC) become straight ones.
+std::string NormalizeApostrophes(std::string_view s);
+bool IsCapitalized(std::string_view s);  // first letter upper case, some lower case after
+bool IsAllCaps(std::string_view s);      // two or more letters, none lower case
+bool HasDigit(std::string_view s);
+
+}  // namespace fulint
