@@ -4,7 +4,9 @@
 
 #include "checks/date_window.h"
 #include "checks/existence.h"
+#include "checks/institution_agreement.h"
 #include "checks/metadata.h"
+#include "checks/name_agreement.h"
 #include "checks/occurrence.h"
 #include "checks/require.h"
 #include "checks/sentiment.h"
@@ -24,9 +26,15 @@ const std::vector<CheckType>& CheckTypes() {
        {"action", "append", "exceptions", "ignorecase", "nonword", "raw", "tokens", "tokens_file",
         "vocab"},
        &LoadExistence},
+      {"institution_agreement", "institutions named in the body that are not the note's program",
+       {"fields", "institution_words", "institution_words_file"},
+       &LoadInstitutionAgreement},
       {"metadata", "report a metadata field whose value is in a list",
        {"field", "values", "values_file"},
        &LoadMetadata},
+      {"name_agreement", "the salutation's surname matches the addressee in the metadata",
+       {"fields"},
+       &LoadNameAgreement},
       {"occurrence", "count tokens or units (paragraphs, words...) against min/max",
        {"action", "ignorecase", "max", "min", "token", "unit"},
        &LoadOccurrence},
