@@ -49,8 +49,8 @@ const std::vector<CheckType>& CheckTypes() {
        {"acronyms", "acronyms_file", "dictionaries", "min_length"},
        &LoadShouting},
       {"spelling", "words unknown to Hunspell and the project's word lists",
-       {"dictionaries", "max_suggested", "names_from", "proper_nouns", "suggestions",
-        "wordlists"},
+       {"accept", "accept_files", "dictionaries", "max_suggested", "names_from", "proper_nouns",
+        "reject", "suggestions", "wordlists"},
        &LoadSpelling},
       {"substitution", "suggest a replacement for each swap key found, with a fix",
        {"action", "append", "exceptions", "ignorecase", "nonword", "swap", "vocab"},
@@ -79,7 +79,7 @@ bool ReadTokenList(YamlReader& reader, const std::string& rule_dir, const std::s
   std::vector<std::string> files;
   if (!reader.Strings(file_key, &files)) return false;
   for (const auto& name : files) {
-    std::ifstream in(rule_dir + "/" + name);
+    std::ifstream in(name.starts_with("/") ? name : rule_dir + "/" + name);
     if (!in) {
       reader.Error(file_key, "cannot read word list '" + name + "' (looked in " + rule_dir + ")");
       return false;

@@ -55,6 +55,7 @@ class Spelling : public Check {
  public:
   std::shared_ptr<Dictionary> dict;
   std::vector<std::string> names_from;
+  std::unordered_set<std::string> accept, reject;  // from .fulint.yaml `words`
   bool skip_proper_nouns = true;
   int suggestions = 3;
   int max_suggested = 5;
@@ -73,23 +74,28 @@ class Spelling : public Check {
     std::vector<std::pair<Range, std::vector<Range>>> words_by_unit;
     for (const Range& unit : units) {
       words_by_unit.emplace_back(unit, ctx.scopes().Units("word", unit));
+      // A subject is written in title case: every capitalised word in it may be a name.
+      bool title_case = doc.subject && unit == *doc.subject;
       for (const Range& w : words_by_unit.back().second) {
         std::string word = NormalizeApostrophes(text.substr(w.begin, w.size()));
-        if (IsCapitalized(word) && !SentenceInitial(text, unit, w.begin)) names.insert(word);
+        if (IsCapitalized(word) && (title_case || !SentenceInitial(text, unit, w.begin)))
+          names.insert(word);
       }
     }
     int suggested = 0;
     for (const auto& [unit, words] : words_by_unit) {
       for (const Range& w : words) {
-        std::string word = NormalizeApostrophes(text.substr(w.begin, w.size()));
+        std::string word = ToNfc(NormalizeApostrophes(text.substr(w.begin, w.size())));
+        if (!HasLatinLetter(word)) continue;
         if (word.ends_with("'s")) word.resize(word.size() - 2);
         while (!word.empty() && word.back() == '\'') word.pop_back();
         if (word.size() < 2 || HasDigit(word) || IsAllCaps(word)) continue;
         if (word.find('.') != std::string::npos) continue;  // a.m., e.g.: abbreviations
-        if (names.count(word)) continue;
+        bool rejected = reject.count(word) || reject.count(LowerAscii(word));
+        if (!rejected && (names.count(word) || accept.count(word))) continue;
         if (skip_proper_nouns && IsCapitalized(word) && !SentenceInitial(text, unit, w.begin))
           continue;
-        if (dict->Knows(word)) continue;
+        if (!rejected && dict->Knows(word)) continue;
         std::string hint;
         std::vector<Fix> fixes;
         if (suggested < max_suggested) {
@@ -121,6 +127,12 @@ std::unique_ptr<Check> LoadSpelling(YamlReader& reader, const std::string& rule_
     return nullptr;
   }
   check->skip_proper_nouns = proper == "skip";
+  std::vector<std::string> accept, reject;
+  if (!ReadTokenList(reader, rule_dir, "accept", "accept_files", &accept) ||
+      !reader.Strings("reject", &reject))
+    return nullptr;
+  for (const auto& w : accept) check->accept.insert(NormalizeApostrophes(w));
+  for (const auto& w : reject) check->reject.insert(NormalizeApostrophes(w));
   if (spec.hunspell.empty()) spec.hunspell = {"en_US"};
   for (const auto& l : lists) spec.wordlists.push_back(rule_dir + "/" + l);
   std::string error;

@@ -8,7 +8,9 @@
 #include <iostream>
 
 #include "cli/debug_command.h"
+#include "cli/explain.h"
 #include "cli/lint_file.h"
+#include "cli/rule_cache.h"
 #include "cli/rules_dir.h"
 #include "report/position.h"
 #include "source/source.h"
@@ -25,6 +27,7 @@ Examples:
   fulint --fail-on warning notes/   exit 1 on warnings too (for CI and hooks)
   cat draft.md | fulint --stdin-filename draft.md -
   fulint --rules my-styles/ --list-rules
+  fulint --explain FollowUp.Subject why a rule exists, with a bad and a good example
   fulint debug structure draft.md   show the salutation, paragraphs, sign-off... found
 
 Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
@@ -37,6 +40,7 @@ struct Options {
   std::string fail_on = "error";
   std::string format = "text";
   std::string stdin_filename = "stdin.txt";
+  std::string config, explain;
   std::vector<std::string> globs, excludes;
   bool no_color = false, force_color = false, list_rules = false, version = false;
   bool quiet = false;
@@ -102,7 +106,11 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
   app.add_flag("--color", o.force_color, "Colour even when not on a terminal");
   app.add_flag("-q,--quiet", o.quiet, "No summary line");
+  app.add_option("--config", o.config,
+                 "Use this config file for every input instead of the nearest .fulint.yaml");
   app.add_flag("--list-rules", o.list_rules, "List the loaded rules and exit");
+  app.add_option("--explain", o.explain,
+                 "Explain a rule (e.g. FollowUp.Subject): why it exists, with examples");
   app.add_flag("--version", o.version, "Print the version and exit");
   std::string debug_stage, debug_file;
   CLI::App* debug = app.add_subcommand("debug", "Print one pipeline stage's view of a file");
@@ -123,17 +131,12 @@ int RunCli(int argc, char** argv) {
   }
 
   if (o.rules_dir.empty()) o.rules_dir = DefaultRulesDir();
-  RuleSet rules;
-  std::vector<ConfigError> config_errors;
-  bool config_ok = LoadRules(o.rules_dir, &rules, &config_errors);
-  for (const auto& e : config_errors) std::fprintf(stderr, "%s\n", e.Format().c_str());
-  if (!config_ok) {
-    // A broken style would make every result incomplete: fix the rules first.
-    std::fprintf(stderr, "fulint: %s in rules under %s; nothing linted\n",
-                 Plural(config_errors.size(), "error").c_str(), o.rules_dir.c_str());
-    return kExitError;
+  RuleCache rule_cache(o.rules_dir, o.config);
+  if (o.list_rules || !o.explain.empty()) {
+    const RuleSet* rules = rule_cache.ForFile(".");
+    if (!rules) return kExitError;
+    return o.list_rules ? ListRules(*rules) : ExplainRule(*rules, o.explain);
   }
-  if (o.list_rules) return ListRules(rules);
   if (o.paths.empty()) {
     std::fprintf(stderr, "fulint: no files given (try 'fulint --help')\n");
     return kExitError;
@@ -149,7 +152,7 @@ int RunCli(int argc, char** argv) {
   filter.excludes = o.excludes;
   std::vector<std::string> io_errors;
   std::vector<std::string> files = CollectFiles(o.paths, filter, &io_errors);
-  bool had_error = !config_ok || !io_errors.empty();
+  bool had_error = !io_errors.empty();
   for (const auto& e : io_errors) std::fprintf(stderr, "fulint: %s\n", e.c_str());
 
   PrintOptions print_options;
@@ -171,7 +174,13 @@ int RunCli(int argc, char** argv) {
       ++failed;
       continue;
     }
-    LintedFile linted_file = LintBytes(name, std::move(bytes), rules, segmenter, lint_options);
+    const RuleSet* rules = rule_cache.ForFile(name);
+    if (!rules) {
+      had_error = true;
+      ++failed;
+      continue;
+    }
+    LintedFile linted_file = LintBytes(name, std::move(bytes), *rules, segmenter, lint_options);
     const FileResult& result = linted_file.result;
     if (!result.error.empty()) {
       LineIndex index(*result.doc);

@@ -31,6 +31,8 @@ ParseOutcome ParseDocument(Document* doc) {
   uint32_t note_begin = 0;
   if (doc->format == Format::kMarkdown) {
     note_begin = ParseFrontMatter(doc, &outcome.problems);
+    // A Markdown draft may start with e-mail style headers instead of front matter.
+    if (note_begin == 0 && outcome.problems.empty()) note_begin = ParseHeaders(doc);
   } else {
     note_begin = ParseHeaders(doc);
   }

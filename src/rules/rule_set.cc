@@ -31,6 +31,27 @@ bool ReadExamples(YamlReader& reader, RuleExamples* out) {
 
 }  // namespace
 
+// Merges the configuration's keys for this rule into its YAML, after checking them against the
+// keys its check type knows (so a typo in .fulint.yaml is reported there).
+static bool ApplyOverrides(const std::string& id, YAML::Node* root, std::vector<ConfigError>* errors,
+                    const RuleOptions& options) {
+  std::string extends = (*root)["extends"] ? (*root)["extends"].as<std::string>("") : "";
+  auto extra = options.type_keys.find(extends);
+  if (extra != options.type_keys.end())
+    for (const auto& kv : extra->second) (*root)[kv.first.Scalar()] = kv.second;
+  auto it = options.overrides.find(id);
+  if (it == options.overrides.end()) return true;
+  const CheckType* type = FindCheckType(extends);
+  std::vector<std::string> keys = CommonRuleKeys();
+  if (type) keys.insert(keys.end(), type->keys.begin(), type->keys.end());
+  YamlReader config(options.config_path, it->second.first, errors);
+  config.CheckKeys(keys);
+  if (!config.ok()) return false;
+  *root = YAML::Clone(*root);
+  for (const auto& kv : it->second.first) (*root)[kv.first.Scalar()] = kv.second;
+  return true;
+}
+
 const Rule* RuleSet::Find(const std::string& id) const {
   for (const auto& r : rules)
     if (r->id == id) return r.get();
@@ -38,7 +59,7 @@ const Rule* RuleSet::Find(const std::string& id) const {
 }
 
 std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& id,
-                                   std::vector<ConfigError>* errors) {
+                                   std::vector<ConfigError>* errors, const RuleOptions& options) {
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
@@ -55,6 +76,7 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
     reader.Error(root.Mark(), "a rule file must be a mapping of keys");
     return nullptr;
   }
+  if (!ApplyOverrides(id, &root, errors, options)) return nullptr;
   auto rule = std::make_unique<Rule>();
   rule->id = id;
   rule->path = path;
@@ -103,13 +125,12 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
   return rule;
 }
 
-bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* errors) {
+namespace {
+
+// (id, path) of every rule file under `dir`, sorted by id.
+std::vector<std::pair<std::string, std::string>> RuleFiles(const std::string& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    errors->push_back({dir, 0, 0, "rules folder not found"});
-    return false;
-  }
-  std::vector<std::pair<std::string, std::string>> files;  // id, path
+  std::vector<std::pair<std::string, std::string>> files;
   for (const auto& style : fs::directory_iterator(dir, ec)) {
     if (!style.is_directory()) continue;
     for (const auto& f : fs::directory_iterator(style.path(), ec)) {
@@ -120,10 +141,35 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
     }
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<std::string> ListRuleIds(const std::string& dir) {
+  std::vector<std::string> ids;
+  for (const auto& [id, path] : RuleFiles(dir)) ids.push_back(id);
+  return ids;
+}
+
+bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* errors,
+               const RuleOptions& options) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors->push_back({dir, 0, 0, "rules folder not found"});
+    return false;
+  }
+  auto files = RuleFiles(dir);
   size_t before = errors->size();
+  auto contains = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
   for (const auto& [id, path] : files) {
+    if (contains(options.disabled_rules, id) ||
+        contains(options.disabled_styles, id.substr(0, id.find('.'))))
+      continue;
     size_t first = errors->size();
-    if (auto rule = LoadRuleFile(path, id, errors)) out->rules.push_back(std::move(rule));
+    if (auto rule = LoadRuleFile(path, id, errors, options)) out->rules.push_back(std::move(rule));
     // One file's errors in file order, as an editor would list them.
     std::stable_sort(errors->begin() + first, errors->end(),
                      [](const ConfigError& a, const ConfigError& b) {

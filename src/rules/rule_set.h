@@ -1,6 +1,7 @@
 #pragma once
 // Loading rules: every `<dir>/<Style>/<Rule>.yml` becomes a Rule with id `Style.Rule`.
 // Mistakes are collected as located errors; a broken rule is left out, the others load.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,12 +16,28 @@ struct RuleSet {
   const Rule* Find(const std::string& id) const;
 };
 
+// How a configuration changes the rules as they load (see config/config.h).
+struct RuleOptions {
+  std::string config_path;  // for errors in overrides
+  // Rule id -> keys that replace the rule file's own (`level`, `max`, ...).
+  std::map<std::string, std::pair<YAML::Node, YAML::Mark>> overrides;
+  // Rule ids switched off, and whole styles switched off.
+  std::vector<std::string> disabled_rules, disabled_styles;
+  // Extra keys merged into every rule of a check type ("spelling" -> {accept: [...]}).
+  std::map<std::string, YAML::Node> type_keys;
+};
+
 // Loads all styles under `dir`. Returns false when `dir` cannot be read or any rule has an
 // error (each in `errors`); the rules that loaded are kept either way.
-bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* errors);
+bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* errors,
+               const RuleOptions& options = {});
+
+// The ids of every rule file under `dir` (loaded or not), sorted.
+std::vector<std::string> ListRuleIds(const std::string& dir);
 
 // Loads one rule file as `id`; null after reporting errors.
 std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& id,
-                                   std::vector<ConfigError>* errors);
+                                   std::vector<ConfigError>* errors,
+                                   const RuleOptions& options = {});
 
 }  // namespace fulint

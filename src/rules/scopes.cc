@@ -25,8 +25,8 @@ std::vector<Range> LinesOf(const std::string& text, Range r) {
 
 const std::vector<std::string>& ScopeNames() {
   static const std::vector<std::string> kNames = {
-      "body",  "heading",    "list",     "note",      "paragraph", "salutation",
-      "sentence", "signature", "signoff", "subject", "text",      "word"};
+      "body",  "heading",  "list",      "note",    "paragraph", "prose",
+      "salutation", "sentence", "signature", "signoff", "subject",   "text", "word"};
   return kNames;
 }
 
@@ -82,6 +82,16 @@ std::vector<Range> ScopeResolver::Compute(const std::string& name) {
   if (name == "signoff") return Optional(doc_.signoff);
   if (name == "signature") return Optional(doc_.signature);
   if (name == "paragraph") return doc_.paragraphs;
+  if (name == "prose") {
+    // Body paragraphs that are not Markdown lists: lists need no capitals or final stops.
+    std::vector<Range> out;
+    for (const Range& p : doc_.paragraphs) {
+      bool list = false;
+      for (const Range& item : doc_.list_items) list |= item.begin >= p.begin && item.begin < p.end;
+      if (!list) out.push_back(p);
+    }
+    return out;
+  }
   if (name == "heading") return doc_.headings;
   if (name == "list") return doc_.list_items;
   if (name == "note") return doc_.note.empty() ? std::vector<Range>{} : std::vector<Range>{doc_.note};

@@ -1,5 +1,8 @@
 #include "spelling/words.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <cctype>
 
 namespace fulint {
@@ -8,6 +11,27 @@ std::string LowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::string ToNfc(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString normalized = nfc->normalize(in, status);
+  if (U_FAILURE(status)) return std::string(s);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+bool HasLatinLetter(std::string_view s) {
+  for (char c : s)
+    if (std::isalpha(static_cast<unsigned char>(c))) return true;
+  return false;
 }
 
 std::string NormalizeApostrophes(std::string_view s) {

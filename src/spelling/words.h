@@ -11,5 +11,9 @@ std::string NormalizeApostrophes(std::string_view s);
 bool IsCapitalized(std::string_view s);  // first letter upper case, some lower case after
 bool IsAllCaps(std::string_view s);      // two or more letters, none lower case
 bool HasDigit(std::string_view s);
+// Composed (NFC) form, so "cafe" + U+0301 is spelled like "café".
+std::string ToNfc(std::string_view s);
+// False for words in other scripts (CJK, Greek...), which an English speller cannot judge.
+bool HasLatinLetter(std::string_view s);
 
 }  // namespace fulint

@@ -94,7 +94,8 @@ TEST_CASE("cli: '-' reads stdin named by --stdin-filename, front matter parsed",
   CHECK(r.out == "x.md:4:10:FollowUp.Placeholder:" + kPlaceholderMessage + "\n");
   CHECK(r.err == "1 error in 1 file\n");
   RunResult txt = RunFulint({"--format", "line", "-"}, kSrc, "", &md);
-  CHECK(txt.out.rfind("stdin.txt:1:1:FollowUp.Subject:", 0) == 0);
+  // As plain text the front matter is not read, so the subject is missing.
+  CHECK(txt.out.find("stdin.txt:1:1:FollowUp.SubjectMissing:") != std::string::npos);
 }
 
 const std::vector<std::string> kTreeErrors = {
@@ -192,7 +193,9 @@ TEST_CASE("cli: a UTF-16LE draft is linted with positions in its lines", "[cli]"
   std::string path = dir.Write("utf16.txt", utf16);
   RunResult r = RunFulint({"--format", "line", path});
   CHECK(r.status == 1);
-  CHECK(r.out == path + ":3:10:FollowUp.Placeholder:" + kPlaceholderMessage + "\n");
+  // The draft is a fragment (no body, no signature); only the slot's position matters here.
+  CHECK(r.out.find(path + ":3:10:FollowUp.Placeholder:" + kPlaceholderMessage + "\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli: --version, --help and usage errors", "[cli]") {

@@ -1,0 +1,36 @@
+#include "cli/rule_cache.h"
+
+#include <cstdio>
+
+#include "config/config.h"
+#include "config/rule_options.h"
+
+namespace fulint {
+
+std::string RuleCache::ConfigFor(const std::string& file) const {
+  return forced_config_.empty() ? FindConfig(file) : forced_config_;
+}
+
+const RuleSet* RuleCache::ForFile(const std::string& file) {
+  std::string config_path = ConfigFor(file);
+  auto it = sets_.find(config_path);
+  if (it != sets_.end()) return it->second.get();
+  std::vector<ConfigError> errors;
+  Config config;
+  bool ok = config_path.empty() || LoadConfig(config_path, &config, &errors);
+  RuleOptions options;
+  if (ok) options = ToRuleOptions(config, ListRuleIds(rules_dir_), &errors);
+  auto set = std::make_unique<RuleSet>();
+  if (ok && errors.empty()) LoadRules(rules_dir_, set.get(), &errors, options);
+  for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.Format().c_str());
+  if (!errors.empty()) {
+    std::fprintf(stderr, "fulint: %zu error%s in %s; files under it are not linted\n",
+                 errors.size(), errors.size() == 1 ? "" : "s",
+                 config_path.empty() ? ("rules under " + rules_dir_).c_str() : config_path.c_str());
+    had_errors_ = true;
+    set.reset();
+  }
+  return (sets_[config_path] = std::move(set)).get();
+}
+
+}  // namespace fulint
