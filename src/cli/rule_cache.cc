@@ -17,11 +17,11 @@ const RuleSet* RuleCache::ForFile(const std::string& file) {
   if (it != sets_.end()) return it->second.get();
   std::vector<ConfigError> errors;
   Config config;
-  bool ok = config_path.empty() || LoadConfig(config_path, &config, &errors);
-  RuleOptions options;
-  if (ok) options = ToRuleOptions(config, ListRuleIds(rules_dir_), &errors);
+  // Every step runs even after errors, so one run reports every mistake in the config.
+  if (!config_path.empty()) LoadConfig(config_path, &config, &errors);
+  RuleOptions options = ToRuleOptions(config, ListRuleIds(rules_dir_), &errors);
   auto set = std::make_unique<RuleSet>();
-  if (ok && errors.empty()) LoadRules(rules_dir_, set.get(), &errors, options);
+  LoadRules(rules_dir_, set.get(), &errors, options);
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.Format().c_str());
   if (!errors.empty()) {
     std::fprintf(stderr, "fulint: %zu error%s in %s; files under it are not linted\n",

@@ -13,6 +13,12 @@ namespace fulint {
 
 enum class Format { kPlain, kMarkdown, kEmail };
 
+// A region where some rules (all when `rules` is empty) are switched off by a comment.
+struct Suppression {
+  Range range;
+  std::vector<std::string> rules;  // rule ids or style names
+};
+
 // A metadata value from front matter or an e-mail header.
 struct Field {
   std::string value;  // the scalar as text (YAML lists joined with ", ")
@@ -44,6 +50,7 @@ struct Document {
   std::vector<Range> list_items;
   std::vector<Range> urls;    // masked in `lintable`
   std::vector<Range> emails;  // masked in `lintable`
+  std::vector<Suppression> suppressions;  // from fulint-disable comments
 
   const std::string& text() const { return decoded.text; }
   std::string_view Slice(Range r) const {

@@ -6,6 +6,7 @@
 #include "parse/links.h"
 #include "parse/markdown.h"
 #include "parse/note_structure.h"
+#include "parse/suppressions.h"
 
 namespace fulint {
 
@@ -40,6 +41,7 @@ ParseOutcome ParseDocument(Document* doc) {
   if (doc->format == Format::kMarkdown) ParseMarkdown(doc, doc->note);
   MaskLinks(doc, doc->note);
   FindNoteStructure(doc);
+  FindSuppressions(doc);
   return outcome;
 }
 

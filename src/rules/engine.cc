@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "parse/suppressions.h"
+
 namespace fulint {
 namespace {
 
@@ -50,6 +52,7 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
     int emitted = 0;
     for (const Finding& f : findings) {
       if (rule->limit > 0 && emitted >= rule->limit) break;
+      if (IsSuppressed(doc, rule->id, f.range.begin)) continue;
       Diagnostic d;
       d.rule_id = rule->id;
       d.severity = rule->level;

@@ -92,7 +92,9 @@ inline RunResult RunFulint(const std::vector<std::string>& args, const std::stri
   TempDir io;
   std::string cmd;
   if (!cwd.empty()) cmd += "cd " + Quote(cwd) + " && ";
-  cmd += "env -u NO_COLOR -u FULINT_RULES " + env + " " + Quote(FULINT_BINARY);
+  // No user config folder unless a test gives one: results must not depend on the machine.
+  cmd += "env -u NO_COLOR -u FULINT_RULES XDG_CONFIG_HOME=/nonexistent-fulint-config " + env +
+         " " + Quote(FULINT_BINARY);
   for (const auto& a : args) cmd += " " + Quote(a);
   std::string in_path = (io / "stdin").string();
   WriteFile(in_path, stdin_text ? *stdin_text : "");
