@@ -67,3 +67,31 @@ TEST_CASE("golden fixtures match their .expected diagnostics exactly") {
 
 }  // namespace
 }  // namespace fulint
+
+namespace fulint {
+namespace {
+
+TEST_CASE("the guide's note: filled in it is clean, as a template one Placeholder per slot") {
+  RuleSet rules;
+  std::vector<ConfigError> errors;
+  REQUIRE(LoadRules(FULINT_SOURCE_DIR "/rules", &rules, &errors));
+  Segmenter segmenter;
+  std::string dir = FULINT_SOURCE_DIR "/tests/fixtures/guide/";
+  LintedFile filled = LintBytes("filled.txt", Slurp(dir + "filled.txt"), rules, segmenter, {});
+  CHECK(filled.result.diagnostics.empty());
+
+  std::string template_text = Slurp(dir + "template.txt");
+  size_t slots = std::count(template_text.begin(), template_text.end(), '[');
+  LintedFile unfilled = LintBytes("template.txt", template_text, rules, segmenter, {});
+  size_t placeholders = 0;
+  for (const auto& d : unfilled.result.diagnostics) {
+    CHECK(d.rule_id == "FollowUp.Placeholder");
+    CHECK(d.severity == Severity::kError);
+    placeholders += d.rule_id == "FollowUp.Placeholder";
+  }
+  CHECK(slots == 13);
+  CHECK(placeholders == slots);
+}
+
+}  // namespace
+}  // namespace fulint
