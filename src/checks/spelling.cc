@@ -51,6 +51,14 @@ bool SentenceInitial(std::string_view text, Range unit, uint32_t at) {
   return true;
 }
 
+// True when `suggestion` is `word` with spaces or hyphens inserted.
+bool IsSplitOf(const std::string& suggestion, const std::string& word) {
+  std::string joined;
+  for (char c : suggestion)
+    if (c != ' ' && c != '-') joined += c;
+  return joined.size() < suggestion.size() && LowerAscii(joined) == LowerAscii(word);
+}
+
 class Spelling : public Check {
  public:
   std::shared_ptr<Dictionary> dict;
@@ -98,9 +106,16 @@ class Spelling : public Check {
         if (!rejected && dict->Knows(word)) continue;
         std::string hint;
         std::vector<Fix> fixes;
+        bool capitalized = IsCapitalized(word);
+        if (capitalized && suggested >= max_suggested && !rejected) continue;  // see below
         if (suggested < max_suggested) {
           ++suggested;
           auto options = dict->Suggest(word, suggestions);
+          // A capitalised word Hunspell can only split into two words ("Riverbend" -> "River
+          // bend") is a compound name, not a typo; without suggestions left to tell, a
+          // capitalised word gets the benefit of the doubt.
+          if (capitalized && !rejected && !options.empty() && IsSplitOf(options[0], word))
+            continue;
           if (!options.empty()) hint = " (did you mean '" + options[0] + "'?)";
           for (const auto& o : options) fixes.push_back({"Change to '" + o + "'", {{w, o}}});
         }
