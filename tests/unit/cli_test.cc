@@ -278,5 +278,25 @@ TEST_CASE("cli: colour only when forced, never with --no-color or NO_COLOR", "[c
   CHECK(lines[2] == "         \x1b[0;1;32m^~~~~~~~~~~\x1b[0m");
 }
 
+TEST_CASE("cli: --explain works for every rule --list-rules prints", "[cli]") {
+  RunResult list = RunFulint({"--list-rules"});
+  REQUIRE(list.status == 0);
+  auto lines = Lines(list.out);
+  REQUIRE(lines.size() >= 16);
+  for (const auto& line : lines) {
+    std::string id = line.substr(0, line.find(' '));
+    RunResult r = RunFulint({"--explain", id});
+    INFO(id);
+    CHECK(r.status == 0);
+    CHECK(r.out.rfind(id + " (", 0) == 0);
+    CHECK(r.out.find("(no description)") == std::string::npos);
+    CHECK(r.out.find("Bad (reported):") != std::string::npos);
+    CHECK(r.out.find("Good (not reported):") != std::string::npos);
+  }
+  RunResult unknown = RunFulint({"--explain", "FollowUp.Subjet"});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("did you mean 'FollowUp.Subject'?") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace fulint
