@@ -14,6 +14,8 @@
 #include "cli/rules_dir.h"
 #include "report/position.h"
 #include "source/source.h"
+#include "spelling/dictionary.h"
+#include "spelling/word_cache.h"
 
 namespace fulint {
 namespace {
@@ -118,6 +120,13 @@ int RunCli(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"decode", "segment", "structure"}));
   debug->add_option("file", debug_file, "The draft")->required();
+  std::string cache_out;
+  std::vector<std::string> cache_names = {"en_US", "en_med_glut"};
+  CLI::App* cache = app.add_subcommand(
+      "compile-dictionaries",
+      "Compile Hunspell dictionaries into memory-mapped word caches (done at build time)");
+  cache->add_option("--out", cache_out, "Folder for the caches (default: the user cache folder)");
+  cache->add_option("names", cache_names, "Hunspell dictionary names")->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -125,6 +134,15 @@ int RunCli(int argc, char** argv) {
     return code == 0 ? kExitClean : kExitError;
   }
   if (*debug) return RunDebug(debug_stage, debug_file);
+  if (*cache) {
+    std::string error, out = cache_out.empty() ? WordCacheDir() : cache_out;
+    if (!CompileWordCaches(cache_names, out, &error)) {
+      std::fprintf(stderr, "fulint: %s\n", error.c_str());
+      return kExitError;
+    }
+    std::printf("compiled %zu word caches into %s\n", cache_names.size(), out.c_str());
+    return kExitClean;
+  }
   if (o.version) {
     std::printf("fulint %s\n", FULINT_VERSION);
     return kExitClean;

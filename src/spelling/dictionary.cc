@@ -2,10 +2,12 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "spelling/word_cache.h"
 #include "spelling/words.h"
 
 namespace fulint {
@@ -26,6 +28,30 @@ std::string HunspellDir() {
 
 Dictionary::~Dictionary() = default;
 
+std::vector<std::string> WordCacheSearchPath() {
+  std::vector<std::string> out;
+  if (const char* d = std::getenv("FULINT_CACHE_DIR"); d && *d) out.push_back(d);
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    out.push_back((exe.parent_path() / ".." / "share" / "fulint" / "word-cache").string());
+    out.push_back((exe.parent_path() / "word-cache").string());
+  }
+  std::string user = WordCacheDir();
+  if (!user.empty()) out.push_back(user);
+  return out;
+}
+
+bool CompileWordCaches(const std::vector<std::string>& names, const std::string& out_dir,
+                       std::string* error) {
+  std::string dir = HunspellDir();
+  std::string aff = dir + "/" + names.front() + ".aff";
+  for (const auto& name : names)
+    if (!CompileWordCache(dir + "/" + name + ".dic", aff, out_dir + "/" + name + ".words", error))
+      return false;
+  return true;
+}
+
 std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::string* error) {
   static std::mutex cache_mutex;
   static std::unordered_map<std::string, std::weak_ptr<Dictionary>> cache;
@@ -33,24 +59,41 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
   if (auto hit = cache[spec.Key()].lock()) return hit;
 
   std::shared_ptr<Dictionary> dict(new Dictionary());
+  dict->spec_ = spec;
   std::string dir = HunspellDir();
-  for (size_t i = 0; i < spec.hunspell.size(); ++i) {
-    std::string base = dir + "/" + spec.hunspell[i];
-    if (!fs::exists(base + ".dic")) {
-      *error = "Hunspell dictionary '" + spec.hunspell[i] + "' not found in " + dir +
+  for (const auto& name : spec.hunspell) {
+    if (!fs::exists(dir + "/" + name + ".dic")) {
+      *error = "Hunspell dictionary '" + name + "' not found in " + dir +
                " (install the hunspell-en-us and hunspell-en-med packages)";
       return nullptr;
     }
-    if (i == 0) {
-      if (!fs::exists(base + ".aff")) {
-        *error = "Hunspell affix file " + base + ".aff not found";
-        return nullptr;
-      }
-      dict->hunspell_ = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
-    } else {
-      dict->hunspell_->add_dic((base + ".dic").c_str());
-    }
   }
+  std::string aff = dir + "/" + spec.hunspell.front() + ".aff";
+  if (!fs::exists(aff)) {
+    *error = "Hunspell affix file " + aff + " not found";
+    return nullptr;
+  }
+  // Compiled caches when every dictionary has a fresh one (built now if possible);
+  // otherwise plain Hunspell.
+  for (const auto& name : spec.hunspell) {
+    std::string dic = dir + "/" + name + ".dic";
+    std::string signature = DictionarySignature(dic, aff);
+    std::unique_ptr<WordCache> cache;
+    for (const auto& folder : WordCacheSearchPath()) {
+      if ((cache = WordCache::Open(folder + "/" + name + ".words", signature))) break;
+    }
+    std::string user_dir = WordCacheDir();
+    std::string ignored;
+    if (!cache && !user_dir.empty() &&
+        CompileWordCache(dic, aff, user_dir + "/" + name + ".words", &ignored))
+      cache = WordCache::Open(user_dir + "/" + name + ".words", signature);
+    if (!cache) {
+      dict->caches_.clear();
+      break;
+    }
+    dict->caches_.push_back(std::move(cache));
+  }
+  if (dict->caches_.empty()) dict->hunspell();
   for (const auto& path : spec.wordlists) {
     std::ifstream in(path);
     if (!in) {
@@ -69,29 +112,62 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
   return dict;
 }
 
+Hunspell* Dictionary::hunspell() const {
+  if (hunspell_) return hunspell_.get();
+  std::string dir = HunspellDir();
+  const auto& names = spec_.hunspell;
+  std::string aff = dir + "/" + names.front() + ".aff";
+  hunspell_ = std::make_unique<Hunspell>(aff.c_str(), (dir + "/" + names.front() + ".dic").c_str());
+  for (size_t i = 1; i < names.size(); ++i) hunspell_->add_dic((dir + "/" + names[i] + ".dic").c_str());
+  return hunspell_.get();
+}
+
+// Hunspell's case rules over the caches: a lower-case entry also accepts its capitalised and
+// all-capitals forms; a capitalised entry accepts its all-capitals form.
+bool Dictionary::InCaches(const std::string& word) const {
+  auto has = [&](const std::string& w) {
+    for (const auto& c : caches_)
+      if (c->Contains(w)) return true;
+    return false;
+  };
+  if (has(word)) return true;
+  if (IsCapitalized(word)) {
+    std::string first_lower = word;
+    first_lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    if (has(first_lower)) return true;
+  }
+  if (IsAllCaps(word)) {
+    std::string lower = LowerAscii(word);
+    std::string title = lower;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    return has(lower) || has(title);
+  }
+  return false;
+}
+
 bool Dictionary::Knows(const std::string& word) const {
   if (extra_.count(word)) return true;
   // A capitalised form of a known lower-case project word is fine ("Nephrology" at a
   // sentence start); an all-lower form of a capitalised one ("eras" for ERAS) is not.
   if (IsCapitalized(word) && extra_.count(LowerAscii(word))) return true;
-  if (!hunspell_) return false;
+  if (!caches_.empty()) return InCaches(word);
   std::lock_guard<std::mutex> lock(mutex_);
-  return hunspell_->spell(word);
+  return hunspell()->spell(word);
 }
 
 bool Dictionary::KnowsLower(const std::string& word) const {
   std::string lower = LowerAscii(word);
   if (extra_.count(lower)) return true;
-  if (!hunspell_) return false;
+  if (!caches_.empty()) return InCaches(lower);
   std::lock_guard<std::mutex> lock(mutex_);
-  return hunspell_->spell(lower);
+  return hunspell()->spell(lower);
 }
 
 std::vector<std::string> Dictionary::Suggest(const std::string& word, size_t max) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = suggestions_.find(word);
   if (it == suggestions_.end()) {
-    std::vector<std::string> all = hunspell_ ? hunspell_->suggest(word) : std::vector<std::string>{};
+    std::vector<std::string> all = hunspell()->suggest(word);
     it = suggestions_.emplace(word, std::move(all)).first;
   }
   std::vector<std::string> out(it->second.begin(),

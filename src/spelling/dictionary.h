@@ -12,6 +12,10 @@
 class Hunspell;
 
 namespace fulint {
+class WordCache;
+}
+
+namespace fulint {
 
 struct DictionarySpec {
   std::vector<std::string> hunspell;   // names such as "en_US", "en_med_glut"
@@ -34,7 +38,13 @@ class Dictionary {
 
  private:
   Dictionary() = default;
-  std::unique_ptr<Hunspell> hunspell_;
+  bool InCaches(const std::string& word) const;
+  // Loads Hunspell on first use (suggestions, or checks when a cache is missing).
+  Hunspell* hunspell() const;
+
+  DictionarySpec spec_;
+  std::vector<std::unique_ptr<WordCache>> caches_;  // one per Hunspell dictionary, or empty
+  mutable std::unique_ptr<Hunspell> hunspell_;
   std::unordered_set<std::string> extra_;  // project words, as written
   mutable std::mutex mutex_;                     // Hunspell is not thread-safe
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
@@ -42,5 +52,13 @@ class Dictionary {
 
 // Folder holding system Hunspell dictionaries ($FULINT_HUNSPELL_DIR or /usr/share/hunspell).
 std::string HunspellDir();
+
+// Folders searched for compiled word caches, in order: $FULINT_CACHE_DIR, the installed
+// share/fulint/word-cache, the build tree's word-cache, the user's cache folder.
+std::vector<std::string> WordCacheSearchPath();
+
+// Compiles the caches for Hunspell dictionaries `names` into `out_dir`; false with `error`.
+bool CompileWordCaches(const std::vector<std::string>& names, const std::string& out_dir,
+                       std::string* error);
 
 }  // namespace fulint

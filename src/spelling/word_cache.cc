@@ -1,0 +1,155 @@
+#include "spelling/word_cache.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace fulint {
+namespace {
+
+constexpr char kMagic[] = "FULINTW1\n";
+
+std::string Stat(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return "";
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec);
+}
+
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+WordCache::~WordCache() {
+  if (data_) munmap(const_cast<char*>(data_), length_);
+}
+
+std::string DictionarySignature(const std::string& dic, const std::string& aff) {
+  std::string a = Stat(dic), b = Stat(aff);
+  return a.empty() || b.empty() ? "" : dic + "=" + a + ";" + aff + "=" + b;
+}
+
+std::string WordCacheDir() {
+  if (const char* d = std::getenv("FULINT_CACHE_DIR"); d && *d) return d;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/fulint";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/fulint";
+  return "";
+}
+
+std::unique_ptr<WordCache> WordCache::Open(const std::string& path, const std::string& signature) {
+  if (signature.empty()) return nullptr;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size < 64) {
+    ::close(fd);
+    return nullptr;
+  }
+  size_t length = static_cast<size_t>(st.st_size);
+  void* p = mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return nullptr;
+  std::unique_ptr<WordCache> cache(new WordCache());
+  cache->data_ = static_cast<const char*>(p);
+  cache->length_ = length;
+  // Header: magic, signature line, then a 4-byte-aligned count, offsets and the words.
+  std::string_view all(cache->data_, length);
+  size_t magic = sizeof kMagic - 1;
+  if (all.substr(0, magic) != kMagic) return nullptr;
+  size_t nl = all.find('\n', magic);
+  if (nl == std::string_view::npos || all.substr(magic, nl - magic) != signature) return nullptr;
+  size_t at = (nl + 1 + 3) & ~size_t{3};
+  if (at + 4 > length) return nullptr;
+  std::memcpy(&cache->count_, cache->data_ + at, 4);
+  at += 4;
+  size_t table = (static_cast<size_t>(cache->count_) + 1) * 4;
+  if (at + table > length) return nullptr;
+  cache->offsets_ = reinterpret_cast<const uint32_t*>(cache->data_ + at);
+  cache->blob_ = cache->data_ + at + table;
+  if (cache->offsets_[cache->count_] > length - (at + table)) return nullptr;
+  return cache;
+}
+
+bool WordCache::Contains(std::string_view word) const {
+  uint32_t lo = 0, hi = count_;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    std::string_view w(blob_ + offsets_[mid], offsets_[mid + 1] - offsets_[mid]);
+    int c = w.compare(word);
+    if (c == 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+bool CompileWordCache(const std::string& dic, const std::string& aff, const std::string& out,
+                      std::string* error) {
+  std::string signature = DictionarySignature(dic, aff);
+  if (signature.empty()) {
+    *error = "dictionary not found: " + dic;
+    return false;
+  }
+  std::string cmd = "unmunch " + ShellQuote(dic) + " " + ShellQuote(aff) + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) {
+    *error = "cannot run unmunch (package hunspell-tools)";
+    return false;
+  }
+  std::vector<std::string> words;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, pipe)) {
+    std::string w(buf);
+    while (!w.empty() && (w.back() == '\n' || w.back() == '\r')) w.pop_back();
+    if (!w.empty()) words.push_back(std::move(w));
+  }
+  int status = pclose(pipe);
+  if (status != 0 || words.empty()) {
+    *error = "unmunch failed on " + dic + " (is hunspell-tools installed?)";
+    return false;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string header = std::string(kMagic) + signature + "\n";
+  header.resize((header.size() + 3) & ~size_t{3}, '\0');
+  std::vector<uint32_t> offsets;
+  std::string blob;
+  for (const auto& w : words) {
+    offsets.push_back(static_cast<uint32_t>(blob.size()));
+    blob += w;
+  }
+  offsets.push_back(static_cast<uint32_t>(blob.size()));
+  uint32_t count = static_cast<uint32_t>(words.size());
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(out).parent_path(), ec);
+  std::string tmp = out + ".tmp" + std::to_string(getpid());
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) {
+    *error = "cannot write " + tmp;
+    return false;
+  }
+  bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
+            std::fwrite(&count, 4, 1, f) == 1 &&
+            std::fwrite(offsets.data(), 4, offsets.size(), f) == offsets.size() &&
+            std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok || std::rename(tmp.c_str(), out.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    *error = "cannot write " + out;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace fulint

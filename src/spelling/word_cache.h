@@ -1,0 +1,45 @@
+#pragma once
+// A compiled word list: every word form of one Hunspell dictionary (expanded with Hunspell's
+// `unmunch`), sorted and memory-mapped. Checking a word is a binary search over the mapped
+// file, so a one-draft run does not pay Hunspell's ~75 ms dictionary load; Hunspell itself is
+// loaded only to suggest corrections. Each cache records the size and modification time of
+// the .dic and .aff it came from and is ignored (and rebuilt) when they change.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace fulint {
+
+class WordCache {
+ public:
+  ~WordCache();
+  WordCache(const WordCache&) = delete;
+  WordCache& operator=(const WordCache&) = delete;
+
+  // Maps `path`; null when it is missing, corrupt or not built from `signature`.
+  static std::unique_ptr<WordCache> Open(const std::string& path, const std::string& signature);
+  bool Contains(std::string_view word) const;
+  uint32_t size() const { return count_; }
+
+ private:
+  WordCache() = default;
+  const char* data_ = nullptr;
+  size_t length_ = 0;
+  uint32_t count_ = 0;
+  const uint32_t* offsets_ = nullptr;  // count_ + 1 entries into blob_
+  const char* blob_ = nullptr;
+};
+
+// "size:mtime" of the .dic and .aff files, or "" when either is missing.
+std::string DictionarySignature(const std::string& dic, const std::string& aff);
+
+// Expands `dic` with `aff` through `unmunch` and writes the cache to `out` atomically.
+bool CompileWordCache(const std::string& dic, const std::string& aff, const std::string& out,
+                      std::string* error);
+
+// Where caches are looked for and written: $FULINT_CACHE_DIR, else $XDG_CACHE_HOME/fulint,
+// else ~/.cache/fulint.
+std::string WordCacheDir();
+
+}  // namespace fulint
