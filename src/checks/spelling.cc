@@ -1,5 +1,6 @@
 #include "checks/spelling.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
@@ -150,6 +151,35 @@ std::unique_ptr<Check> LoadSpelling(YamlReader& reader, const std::string& rule_
   for (const auto& w : reject) check->reject.insert(NormalizeApostrophes(w));
   if (spec.hunspell.empty()) spec.hunspell = {"en_US"};
   for (const auto& l : lists) spec.wordlists.push_back(rule_dir + "/" + l);
+  // Spelling variants: `language: [en-US, en-GB]` loads the word lists each language adds
+  // (`variant_wordlists: {en-GB: [british.txt]}`).
+  std::vector<std::string> languages;
+  if (!reader.Strings("language", &languages)) return nullptr;
+  if (YAML::Node variants = reader.Get("variant_wordlists")) {
+    if (!variants.IsMap()) {
+      reader.Error(variants.Mark(), "'variant_wordlists' maps a language to word lists");
+      return nullptr;
+    }
+    std::vector<std::string> known;
+    for (const auto& kv : variants) known.push_back(kv.first.Scalar());
+    for (const auto& lang : languages) {
+      if (lang == "en-US" || std::find(known.begin(), known.end(), lang) != known.end()) continue;
+      std::string hint = DidYouMean(lang, known);
+      reader.Error("language", "unknown language '" + lang + "'" +
+                                   (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      return nullptr;
+    }
+    for (const auto& kv : variants) {
+      if (std::find(languages.begin(), languages.end(), kv.first.Scalar()) == languages.end())
+        continue;
+      for (const auto& file : kv.second) {
+        std::string f = file.as<std::string>("");
+        std::string path = rule_dir + "/" + f;
+        if (std::find(spec.wordlists.begin(), spec.wordlists.end(), path) == spec.wordlists.end())
+          spec.wordlists.push_back(path);
+      }
+    }
+  }
   std::string error;
   check->dict = Dictionary::Get(spec, &error);
   if (!check->dict) {

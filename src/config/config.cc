@@ -64,7 +64,8 @@ bool LoadConfig(const std::string& path, Config* out, std::vector<ConfigError>* 
     reader.Error(root.Mark(), "a config file is a mapping with 'rules', 'styles' and 'words'");
     return false;
   }
-  reader.CheckKeys({"rules", "styles", "words"});
+  reader.CheckKeys({"language", "rules", "styles", "words"});
+  reader.Strings("language", &out->language);
   if (YAML::Node rules = root["rules"]) ReadRules(reader, rules, out);
   if (YAML::Node styles = root["styles"]) {
     if (!styles.IsMap()) reader.Error(styles.Mark(), "'styles' maps style names to on or off");

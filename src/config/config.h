@@ -13,6 +13,7 @@
 //     accept: [Okonkwo]                # never misspellings
 //     accept_files: [names.txt]        # relative to this file
 //     reject: [alot]                   # always misspellings
+//   language: [en-US, en-GB]           # spelling variants accepted (default: US, GB, CA)
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ struct Config {
   std::map<std::string, YAML::Mark> style_marks;
   std::vector<std::string> accept, reject;      // words
   std::vector<std::string> accept_files;        // absolute paths
+  std::vector<std::string> language;            // spelling variants; empty: the rule's default
 };
 
 // Loads `path`; false after adding located errors.

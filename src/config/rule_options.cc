@@ -33,8 +33,10 @@ RuleOptions ToRuleOptions(const Config& config, const std::vector<std::string>& 
     }
     if (!on) options.disabled_styles.push_back(style);
   }
-  if (!config.accept.empty() || !config.reject.empty() || !config.accept_files.empty()) {
+  if (!config.accept.empty() || !config.reject.empty() || !config.accept_files.empty() ||
+      !config.language.empty()) {
     YAML::Node words(YAML::NodeType::Map);
+    for (const auto& l : config.language) words["language"].push_back(l);
     for (const auto& w : config.accept) words["accept"].push_back(w);
     for (const auto& w : config.reject) words["reject"].push_back(w);
     for (const auto& f : config.accept_files) words["accept_files"].push_back(f);

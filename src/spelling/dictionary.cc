@@ -104,8 +104,19 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
-      std::string word = NormalizeApostrophes(line);
-      dict->extra_.insert(word);
+      // A line may hold several words ("Maternal-Fetal Medicine"): each is accepted, split at
+      // spaces, hyphens, commas and slashes as the word breaker splits text.
+      std::string word;
+      for (char c : NormalizeApostrophes(line) + " ") {
+        if (c == ' ' || c == '-' || c == ',' || c == '/' || c == '(' || c == ')') {
+          if (!word.empty()) dict->extra_.insert(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+      if (line.find_first_of(" ,/()") == std::string::npos)
+        dict->extra_.insert(NormalizeApostrophes(line));  // "PGY-2" as written too
     }
   }
   cache[spec.Key()] = dict;
