@@ -100,6 +100,7 @@ class Spelling : public Check {
         while (!word.empty() && word.back() == '\'') word.pop_back();
         if (word.size() < 2 || HasDigit(word) || IsAllCaps(word)) continue;
         if (word.find('.') != std::string::npos) continue;  // a.m., e.g.: abbreviations
+        if (word.find('_') != std::string::npos) continue;  // template fields, identifiers
         bool rejected = reject.count(word) || reject.count(LowerAscii(word));
         if (!rejected && (names.count(word) || accept.count(word))) continue;
         if (skip_proper_nouns && IsCapitalized(word) && !SentenceInitial(text, unit, w.begin))

@@ -51,6 +51,9 @@ struct Document {
   std::vector<Range> urls;    // masked in `lintable`
   std::vector<Range> emails;  // masked in `lintable`
   std::vector<Suppression> suppressions;  // from fulint-disable comments
+  std::vector<Range> quoted;  // quoted replies (masked in `lintable`)
+  // Start of a "-- " signature delimiter line: what follows is the signature.
+  std::optional<uint32_t> signature_delimiter;
 
   const std::string& text() const { return decoded.text; }
   std::string_view Slice(Range r) const {

@@ -77,15 +77,36 @@ bool HasLink(const Document& doc, Range r) {
 
 bool IsHeading(const Document& doc, Range line) { return Overlaps(doc.headings, line); }
 
+// The text after a "-- " line, as the signature (or the end of the one already found).
+void AddDelimitedSignature(Document* doc) {
+  uint32_t start = *doc->signature_delimiter;
+  size_t nl = doc->text().find('\n', start);
+  if (nl == std::string::npos || nl >= doc->note.end) return;
+  Range after = Trim(doc->text(), {static_cast<uint32_t>(nl + 1), doc->note.end});
+  if (after.empty()) return;
+  if (doc->signature) doc->signature->end = after.end;
+  else doc->signature = after;
+}
+
+void FindLetterParts(Document* doc);
+
 }  // namespace
 
 void FindNoteStructure(Document* doc) {
+  FindLetterParts(doc);
+  if (doc->signature_delimiter) AddDelimitedSignature(doc);
+}
+
+namespace {
+
+void FindLetterParts(Document* doc) {
   std::vector<Line> lines;
+  // A "-- " line ends the letter: the e-mail signature after it joins the signature block.
+  uint32_t limit = doc->signature_delimiter.value_or(doc->note.end);
   uint32_t pos = doc->note.begin;
-  while (pos < doc->note.end) {
+  while (pos < limit) {
     size_t nl = doc->lintable.find('\n', pos);
-    uint32_t end = (nl == std::string::npos || nl > doc->note.end) ? doc->note.end
-                                                                   : static_cast<uint32_t>(nl);
+    uint32_t end = (nl == std::string::npos || nl > limit) ? limit : static_cast<uint32_t>(nl);
     Range r = Trim(doc->lintable, {pos, end});
     // A line holding only an address is masked but is not blank: it belongs to a signature.
     if (r.empty() && HasLink(*doc, {pos, end})) r = Trim(doc->text(), {pos, end});
@@ -172,4 +193,5 @@ void FindNoteStructure(Document* doc) {
   }
 }
 
+}  // namespace
 }  // namespace fulint

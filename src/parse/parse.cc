@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "mime/message.h"
 #include "parse/headers.h"
 #include "parse/links.h"
 #include "parse/markdown.h"
 #include "parse/note_structure.h"
+#include "parse/replies.h"
 #include "parse/suppressions.h"
 
 namespace fulint {
@@ -22,13 +24,23 @@ Format FormatForPath(const std::string& path) {
 ParseOutcome ParseDocument(Document* doc) {
   ParseOutcome outcome;
   DecodeError error;
-  if (!Decode(doc->raw, &doc->decoded, &error)) {
+  std::vector<MimeProblem> mime_problems;
+  if (doc->format == Format::kEmail) {
+    // MIME decoding never fails: what can be read is linted, the rest is a warning.
+    MimeMessage msg = DecodeMessage(doc->raw);
+    doc->decoded = std::move(msg.decoded);
+    mime_problems = std::move(msg.problems);
+  } else if (!Decode(doc->raw, &doc->decoded, &error)) {
     outcome.ok = false;
     outcome.error = error.message;
     outcome.error_raw_offset = error.raw_offset;
     return outcome;
   }
   doc->lintable = doc->decoded.text;
+  for (const auto& p : mime_problems) {
+    uint32_t at = doc->decoded.map.ToText(p.raw_offset);
+    outcome.problems.push_back({{at, at}, p.message});
+  }
   uint32_t note_begin = 0;
   if (doc->format == Format::kMarkdown) {
     note_begin = ParseFrontMatter(doc, &outcome.problems);
@@ -39,6 +51,7 @@ ParseOutcome ParseDocument(Document* doc) {
   }
   doc->note = {note_begin, static_cast<uint32_t>(doc->decoded.text.size())};
   if (doc->format == Format::kMarkdown) ParseMarkdown(doc, doc->note);
+  if (doc->format != Format::kMarkdown) FindReplies(doc);
   MaskLinks(doc, doc->note);
   FindNoteStructure(doc);
   FindSuppressions(doc);
