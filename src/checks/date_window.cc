@@ -45,7 +45,7 @@ class DateWindow : public Check {
     if (!a || !b || !ParseCalendarDate(a->value, &da) || !ParseCalendarDate(b->value, &db)) return;
     long days = db - da;
     if (days > max_days)
-      out->push_back({b->range, {std::to_string(days), a->value, b->value}, {}, ""});
+      out->push_back({b->range, {std::to_string(days), a->value, b->value, std::to_string(max_days)}, {}, ""});
   }
 };
 

@@ -3,7 +3,7 @@
 // second is more than `max_days` calendar days after the first (Timing). Dates may be YAML
 // dates, quoted YYYY-MM-DD, datetimes with an offset (their own calendar date counts), or RFC
 // 5322 dates ("Tue, 05 Nov 2024 19:42:10 -0500", as in an e-mail Date: header). Silent when
-// either date is missing. Message arguments: the number of days, then the two dates.
+// either date is missing. Message arguments: the number of days, the two dates, `max_days`.
 #include "rules/check_type.h"
 
 namespace fulint {

@@ -23,9 +23,9 @@ class Occurrence : public Check {
       int count = static_cast<int>(items.size());
       if (max >= 0 && count > max) {
         // Point at the first item past the limit: where the excess starts.
-        out->push_back({items[max], {std::to_string(count)}, {}, ""});
+        out->push_back({items[max], {std::to_string(count), std::to_string(max)}, {}, ""});
       } else if (min >= 0 && count < min) {
-        out->push_back({{scope.begin, scope.begin}, {std::to_string(count)}, {}, ""});
+        out->push_back({{scope.begin, scope.begin}, {std::to_string(count), std::to_string(min)}, {}, ""});
       }
     }
   }

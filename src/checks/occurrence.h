@@ -1,7 +1,7 @@
 #pragma once
 // `extends: occurrence` — counts, in each unit of the scope, either matches of `token` (Vale)
 // or sub-units (`unit: paragraph|sentence|word|line|list`), and reports more than `max` or
-// fewer than `min`. The message's %s is the count.
+// fewer than `min`. Message arguments: the count, then the limit it breaks.
 #include "rules/check_type.h"
 
 namespace fulint {

@@ -13,14 +13,18 @@ class Require : public Check {
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     const Document& doc = ctx.doc();
-    if (units.empty()) {
+    // An empty section ("Subject:" with nothing after it) counts as absent.
+    std::vector<Range> present;
+    for (const Range& u : units)
+      if (!u.empty()) present.push_back(u);
+    if (present.empty()) {
       if (!missing.empty()) {
         uint32_t at = doc.note.begin;
         out->push_back({{at, at}, {""}, {}, missing});
       }
       return;
     }
-    for (const Range& unit : units) {
+    for (const Range& unit : present) {
       std::string_view text = ctx.view();
       std::string blanked;
       if (!ignored.empty()) {

@@ -22,6 +22,8 @@ class Shouting : public Check {
         std::string word(text.substr(w.begin, w.size()));
         if (word.size() < min_length || !IsAllCaps(word) || HasDigit(word)) continue;
         if (acronyms.count(word) || !dict->KnowsLower(word)) continue;
+        // "XXX" is a template slot (Placeholder's finding), not shouting.
+        if (word.find_first_not_of(word[0]) == std::string::npos) continue;
         out->push_back({w, {word, LowerAscii(word)}, {}, ""});
       }
     }

@@ -10,11 +10,13 @@
 namespace fulint {
 namespace {
 
-// Adds each run of letters (with inner apostrophes and hyphens split off) of `text`.
+// Adds each capitalised run of letters of `text` (names are capitalised; a lower-case typo in
+// a signature, "fourth-year medcial student", is not a name).
 void AddNameWords(std::string_view text, std::unordered_set<std::string>* out) {
   std::string word;
   auto flush = [&] {
-    if (word.size() > 1) out->insert(NormalizeApostrophes(word));
+    if (word.size() > 1 && std::isupper(static_cast<unsigned char>(word[0])))
+      out->insert(NormalizeApostrophes(word));
     word.clear();
   };
   for (char c : text) {
@@ -109,13 +111,11 @@ class Spelling : public Check {
         std::string hint;
         std::vector<Fix> fixes;
         bool capitalized = IsCapitalized(word);
-        if (capitalized && suggested >= max_suggested && !rejected) continue;  // see below
         if (suggested < max_suggested) {
           ++suggested;
           auto options = dict->Suggest(word, suggestions);
           // A capitalised word Hunspell can only split into two words ("Riverbend" -> "River
-          // bend") is a compound name, not a typo; without suggestions left to tell, a
-          // capitalised word gets the benefit of the doubt.
+          // bend") is a compound name, not a typo.
           if (capitalized && !rejected && !options.empty() && IsSplitOf(options[0], word))
             continue;
           if (!options.empty()) hint = " (did you mean '" + options[0] + "'?)";

@@ -51,6 +51,7 @@ struct Document {
   std::vector<Range> urls;    // masked in `lintable`
   std::vector<Range> emails;  // masked in `lintable`
   std::vector<Suppression> suppressions;  // from fulint-disable comments
+  std::vector<Range> directives;          // the fulint-... comments themselves
   std::vector<Range> quoted;  // quoted replies (masked in `lintable`)
   // Start of a "-- " signature delimiter line: what follows is the signature.
   std::optional<uint32_t> signature_delimiter;

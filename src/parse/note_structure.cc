@@ -108,6 +108,12 @@ void FindLetterParts(Document* doc) {
     size_t nl = doc->lintable.find('\n', pos);
     uint32_t end = (nl == std::string::npos || nl > limit) ? limit : static_cast<uint32_t>(nl);
     Range r = Trim(doc->lintable, {pos, end});
+    // A line holding only a fulint-disable comment is invisible: it neither ends a paragraph
+    // nor belongs to one.
+    if (r.empty() && Overlaps(doc->directives, {pos, end})) {
+      pos = end + 1;
+      continue;
+    }
     // A line holding only an address is masked but is not blank: it belongs to a signature.
     if (r.empty() && HasLink(*doc, {pos, end})) r = Trim(doc->text(), {pos, end});
     lines.push_back({r});

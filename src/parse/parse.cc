@@ -53,8 +53,8 @@ ParseOutcome ParseDocument(Document* doc) {
   if (doc->format == Format::kMarkdown) ParseMarkdown(doc, doc->note);
   if (doc->format != Format::kMarkdown) FindReplies(doc);
   MaskLinks(doc, doc->note);
-  FindNoteStructure(doc);
   FindSuppressions(doc);
+  FindNoteStructure(doc);
   return outcome;
 }
 

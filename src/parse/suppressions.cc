@@ -38,6 +38,11 @@ void FindSuppressions(Document* doc) {
     size_t first = body.find_first_not_of(" \t\n");
     body = first == std::string_view::npos ? "" : body.substr(first);
     uint32_t after = static_cast<uint32_t>(end + 3);
+    // The comment itself is not prose (in Markdown it is masked already).
+    if (body.starts_with("fulint-")) {
+      Mask(doc, {static_cast<uint32_t>(pos), after});
+      doc->directives.push_back({static_cast<uint32_t>(pos), after});
+    }
     if (body.starts_with("fulint-disable-next-line")) {
       // The next line that has text.
       size_t line = t.find('\n', after);
