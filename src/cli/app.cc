@@ -4,11 +4,14 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 
 #include "cli/debug_command.h"
 #include "cli/explain.h"
+#include "cli/git.h"
+#include "cli/hook_command.h"
 #include "cli/lint_file.h"
 #include "cli/rule_cache.h"
 #include "cli/rules_dir.h"
@@ -30,6 +33,7 @@ Examples:
   cat draft.md | fulint --stdin-filename draft.md -
   fulint --rules my-styles/ --list-rules
   fulint --explain FollowUp.Subject why a rule exists, with a bad and a good example
+  fulint hook install               lint staged drafts before each git commit
   fulint debug structure draft.md   show the salutation, paragraphs, sign-off... found
 
 Exit status: 0 no findings at or above --fail-on, 1 findings at or above it,
@@ -45,7 +49,7 @@ struct Options {
   std::string config, explain;
   std::vector<std::string> globs, excludes;
   bool no_color = false, force_color = false, list_rules = false, version = false;
-  bool quiet = false;
+  bool quiet = false, staged = false;
 };
 
 std::string Plural(size_t n, const char* word) {
@@ -67,6 +71,45 @@ void PrintSummary(size_t errors, size_t warnings, size_t suggestions, size_t fil
   std::string tail = failed ? " (" + Plural(failed, "file") + " could not be linted)" : "";
   std::fprintf(stderr, "%s in %s%s\n", parts.c_str(), Plural(files, "file").c_str(),
                tail.c_str());
+}
+
+// One thing to lint: a path to read, or bytes already read (a staged blob).
+struct Input {
+  std::string path;
+  bool loaded = false;
+  std::string bytes;
+};
+
+// The staged drafts of the repository around the current folder, named relative to its root
+// (the current folder becomes the root, as for git hooks). `limit`: only these paths.
+bool CollectStaged(const FileFilter& filter, const std::vector<std::string>& limit,
+                   std::vector<Input>* out, std::vector<std::string>* errors) {
+  std::string top = GitTopLevel();
+  if (top.empty()) {
+    errors->push_back("--staged: not inside a git repository");
+    return false;
+  }
+  std::error_code ec;
+  std::vector<std::string> prefixes;
+  for (const auto& l : limit)
+    prefixes.push_back(std::filesystem::relative(std::filesystem::absolute(l, ec), top, ec)
+                           .lexically_normal()
+                           .generic_string());
+  std::filesystem::current_path(top, ec);
+  std::vector<StagedFile> staged;
+  std::string error;
+  if (!ReadStagedFiles(top, [&](const std::string& p) { return MatchesFilter(filter, p); },
+                       &staged, &error)) {
+    errors->push_back(error);
+    return false;
+  }
+  for (auto& f : staged) {
+    bool wanted = prefixes.empty();
+    for (const auto& pre : prefixes)
+      wanted |= pre == "." || f.path == pre || f.path.rfind(pre + "/", 0) == 0;
+    if (wanted) out->push_back({f.path, true, std::move(f.bytes)});
+  }
+  return true;
 }
 
 int ListRules(const RuleSet& rules) {
@@ -108,6 +151,9 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
   app.add_flag("--color", o.force_color, "Colour even when not on a terminal");
   app.add_flag("-q,--quiet", o.quiet, "No summary line");
+  app.add_flag("--staged", o.staged,
+               "Lint the staged version of each staged draft (for git pre-commit hooks); PATHs, "
+               "if given, limit it to those files or folders");
   app.add_option("--config", o.config,
                  "Use this config file for every input instead of the nearest .fulint.yaml");
   app.add_flag("--list-rules", o.list_rules, "List the loaded rules and exit");
@@ -120,6 +166,14 @@ int RunCli(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"decode", "segment", "structure"}));
   debug->add_option("file", debug_file, "The draft")->required();
+  std::string hook_action;
+  bool hook_force = false;
+  CLI::App* hook = app.add_subcommand("hook", "Install or remove a git pre-commit hook that "
+                                              "runs 'fulint --staged'");
+  hook->add_option("action", hook_action, "install | uninstall")
+      ->required()
+      ->check(CLI::IsMember({"install", "uninstall"}));
+  hook->add_flag("--force", hook_force, "Replace a pre-commit hook that is not fulint's");
   std::string cache_out;
   std::vector<std::string> cache_names = {"en_US", "en_med_glut"};
   CLI::App* cache = app.add_subcommand(
@@ -134,6 +188,7 @@ int RunCli(int argc, char** argv) {
     return code == 0 ? kExitClean : kExitError;
   }
   if (*debug) return RunDebug(debug_stage, debug_file);
+  if (*hook) return RunHookCommand(hook_action, hook_force);
   if (*cache) {
     std::string error, out = cache_out.empty() ? WordCacheDir() : cache_out;
     if (!CompileWordCaches(cache_names, out, &error)) {
@@ -155,7 +210,7 @@ int RunCli(int argc, char** argv) {
     if (!rules) return kExitError;
     return o.list_rules ? ListRules(*rules) : ExplainRule(*rules, o.explain);
   }
-  if (o.paths.empty()) {
+  if (o.paths.empty() && !o.staged) {
     std::fprintf(stderr, "fulint: no files given (try 'fulint --help')\n");
     return kExitError;
   }
@@ -169,7 +224,15 @@ int RunCli(int argc, char** argv) {
   if (!o.globs.empty()) filter.globs = o.globs;
   filter.excludes = o.excludes;
   std::vector<std::string> io_errors;
-  std::vector<std::string> files = CollectFiles(o.paths, filter, &io_errors);
+  std::vector<Input> inputs;
+  if (o.staged) {
+    if (!CollectStaged(filter, o.paths, &inputs, &io_errors)) {
+      for (const auto& e : io_errors) std::fprintf(stderr, "fulint: %s\n", e.c_str());
+      return kExitError;
+    }
+  } else {
+    for (auto& path : CollectFiles(o.paths, filter, &io_errors)) inputs.push_back({path, false, ""});
+  }
   bool had_error = !io_errors.empty();
   for (const auto& e : io_errors) std::fprintf(stderr, "fulint: %s\n", e.c_str());
 
@@ -181,10 +244,13 @@ int RunCli(int argc, char** argv) {
   size_t counts[3] = {0, 0, 0};
   bool failing = false;
   size_t linted = 0, failed = io_errors.size();
-  for (const auto& path : files) {
+  for (Input& input : inputs) {
+    const std::string& path = input.path;
     std::string bytes, error;
-    bool is_stdin = path == "-";
-    bool read_ok = is_stdin ? ReadStdinBytes(&bytes, &error) : ReadFileBytes(path, &bytes, &error);
+    bool is_stdin = path == "-" && !input.loaded;
+    bool read_ok = true;
+    if (input.loaded) bytes = std::move(input.bytes);
+    else read_ok = is_stdin ? ReadStdinBytes(&bytes, &error) : ReadFileBytes(path, &bytes, &error);
     std::string name = is_stdin ? o.stdin_filename : path;
     if (!read_ok) {
       std::fprintf(stderr, "fulint: %s: %s\n", name.c_str(), error.c_str());

@@ -25,6 +25,10 @@ bool MatchesAny(const std::vector<std::string>& patterns, const fs::path& p) {
 
 }  // namespace
 
+bool MatchesFilter(const FileFilter& filter, const std::string& path) {
+  return MatchesAny(filter.globs, path) && !MatchesAny(filter.excludes, path);
+}
+
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {

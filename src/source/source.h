@@ -14,6 +14,9 @@ struct FileFilter {
   std::vector<std::string> excludes;  // matched against the path and the file name
 };
 
+// True when a file path passes the filter (a glob matches and no exclude does).
+bool MatchesFilter(const FileFilter& filter, const std::string& path);
+
 // Expands `paths` into files: files as given (unless excluded), folders recursed (sorted,
 // symlinked folders not followed) for files matching the filter. "-" is kept as is.
 // Problems (missing path, unreadable folder) go to `errors` as "path: message".
