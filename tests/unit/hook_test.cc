@@ -29,7 +29,8 @@ const std::string kGood = [] {
 
 // Runs a shell command in `dir` with a fixed identity; returns the exit status.
 int Sh(const std::filesystem::path& dir, const std::string& cmd, std::string* out = nullptr) {
-  std::string log = (dir / ".sh-out").string();
+  TempDir logs;  // outside the repository: hooks must see only the files under test
+  std::string log = (logs.path() / "out").string();
   std::string full = "cd " + Quote(dir.string()) +
                      " && env GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@x GIT_COMMITTER_NAME=t "
                      "GIT_COMMITTER_EMAIL=t@x PATH=" +
@@ -38,7 +39,6 @@ int Sh(const std::filesystem::path& dir, const std::string& cmd, std::string* ou
                      " >" + Quote(log) + " 2>&1";
   int raw = std::system(full.c_str());
   if (out) *out = test::ReadFile(log);
-  std::filesystem::remove(log);
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
@@ -128,18 +128,22 @@ TEST_CASE("the pre-commit framework runs the repository's own hook definition", 
     FAIL("pre-commit is not installed (scripts/install-deps installs Debian's package)");
   }
   Repo repo;
+  TempDir home;  // pre-commit's cache, outside the repository
+  std::string env = "HOME=" + Quote(home.path().string()) + " ";
   repo.Write("draft.txt", kBad);
   repo.Write("ok.md", "---\nsubject: \"Thank you - Lakeshore IM interview, January 14\"\n---\n" +
                           kGood.substr(kGood.find("Dear")));
   REQUIRE(Sh(repo.dir.path(), "git add -A") == 0);
   // try-repo uses the hook definition in our source tree's .pre-commit-hooks.yaml.
-  std::string cmd = "HOME=" + Quote(repo.dir.path().string()) + " pre-commit try-repo " +
+  std::string cmd = env + "pre-commit try-repo " +
                     Quote(FULINT_SOURCE_DIR) + " fulint --files draft.txt ok.md";
   CHECK(Sh(repo.dir.path(), cmd, &out) == 1);
   CHECK(out.find("draft.txt:3:10: error: Unfilled template slot") != std::string::npos);
-  cmd = "HOME=" + Quote(repo.dir.path().string()) + " pre-commit try-repo " +
+  cmd = env + "pre-commit try-repo " +
         Quote(FULINT_SOURCE_DIR) + " fulint --files ok.md";
-  CHECK(Sh(repo.dir.path(), cmd, &out) == 0);
+  int status = Sh(repo.dir.path(), cmd, &out);
+  INFO(out);
+  CHECK(status == 0);
 }
 
 }  // namespace
