@@ -48,7 +48,7 @@ struct Repo {
   std::string Write(const std::string& rel, const std::string& text) { return dir.Write(rel, text); }
 };
 
-TEST_CASE("--staged lints the index, not the working tree", "[git]") {
+TEST_CASE("git: --staged lints the index, not the working tree", "[git]") {
   Repo repo;
   repo.Write("notes/a b é.txt", kBad);
   REQUIRE(Sh(repo.dir.path(), "git add -A") == 0);
@@ -65,7 +65,7 @@ TEST_CASE("--staged lints the index, not the working tree", "[git]") {
   CHECK(r.out.empty());
 }
 
-TEST_CASE("--staged skips deletions, follows renames, ignores other files", "[git]") {
+TEST_CASE("git: --staged skips deletions, follows renames, ignores other files", "[git]") {
   Repo repo;
   repo.Write("old.md", "---\nsubject: x\n---\nDear Dr. [Last Name],\n");
   repo.Write("gone.txt", kBad);
