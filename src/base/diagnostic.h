@@ -23,6 +23,9 @@ struct Edit {
 struct Fix {
   std::string title;
   std::vector<Edit> edits;
+  // Safe fixes are applied by `--fix` without review (they are certain and keep the file's
+  // structure); others are offered only in editors, as code actions a writer chooses.
+  bool safe = false;
 };
 
 struct Diagnostic {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "checks/existence.h"
 #include "rules/token_matcher.h"
 
 namespace fulint {
@@ -18,6 +19,9 @@ class Substitution : public Check {
  public:
   TokenMatcher matcher;
   std::vector<std::string> replacements;  // by token index
+  // By token index: the swap is a safe fix, for --fix. It is not when its replacement would
+  // match the rule again ("Dr" -> "Dr."), so a second --fix run would change it again.
+  std::vector<bool> safe;
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
@@ -27,7 +31,8 @@ class Substitution : public Check {
         std::string matched(ctx.doc().Slice(m.range));
         std::string replacement = MatchCase(matched, replacements[m.token]);
         if (replacement == matched) continue;
-        Fix fix{"Replace with '" + replacement + "'", {{m.range, replacement}}};
+        bool safe_here = safe[m.token] && IsUnmaskedMatch(ctx.doc(), m.range);
+        Fix fix{"Replace with '" + replacement + "'", {{m.range, replacement}}, safe_here};
         out->push_back({m.range, {replacement, matched}, {fix}, ""});
       }
     }
@@ -55,6 +60,10 @@ std::unique_ptr<Check> LoadSubstitution(YamlReader& reader, const std::string& r
   }
   if (!check->matcher.Build(tokens, {}, exceptions, ignore_case, nonword, reader, "swap"))
     return nullptr;
+  for (const auto& to : check->replacements) {
+    Range all{0, static_cast<uint32_t>(to.size())};
+    check->safe.push_back(check->matcher.FindAll(to, all).empty());
+  }
   return check;
 }
 

@@ -47,6 +47,7 @@ struct Options {
   std::string format = "text";
   std::string stdin_filename = "stdin.txt";
   std::string config, explain;
+  std::string position_encoding = "utf-16", link_base;
   std::vector<std::string> globs, excludes;
   bool no_color = false, force_color = false, list_rules = false, version = false;
   bool quiet = false, staged = false;
@@ -112,6 +113,15 @@ bool CollectStaged(const FileFilter& filter, const std::vector<std::string>& lim
   return true;
 }
 
+// file:// URI of the folder holding the rules folder, when it has the rule docs (a source
+// tree); relative rule links such as docs/rules/Subject.md resolve against it.
+std::string DefaultLinkBase(const std::string& rules_dir) {
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::weakly_canonical(rules_dir, ec).parent_path();
+  if (ec || !std::filesystem::is_directory(root / "docs" / "rules", ec)) return "";
+  return FileUri(root.string()) + "/";
+}
+
 int ListRules(const RuleSet& rules) {
   for (const auto& r : rules.rules)
     std::printf("%-28s %-10s %-12s %s\n", r->id.c_str(), SeverityName(r->level),
@@ -139,6 +149,13 @@ int RunCli(int argc, char** argv) {
   app.add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember(PrinterNames()))
       ->capture_default_str();
+  app.add_option("--position-encoding", o.position_encoding,
+                 "Unit of character offsets in --format lsp")
+      ->check(CLI::IsMember({"utf-8", "utf-16", "utf-32"}))
+      ->capture_default_str();
+  app.add_option("--link-base", o.link_base,
+                 "Absolute URI that relative rule links (docs/rules/X.md) are resolved against "
+                 "in json, lsp and sarif output (default: the rules' source tree, as file://)");
   app.add_option("--stdin-filename", o.stdin_filename,
                  "Name (and so format: .txt, .md, .eml) for text read from '-'")
       ->capture_default_str();
@@ -239,6 +256,13 @@ int RunCli(int argc, char** argv) {
   PrintOptions print_options;
   print_options.color = o.force_color ||
                         (!o.no_color && !std::getenv("NO_COLOR") && isatty(fileno(stdout)));
+  ParsePositionEncoding(o.position_encoding, &print_options.position_encoding);
+  print_options.tool_version = FULINT_VERSION;
+  print_options.link_base = o.link_base.empty() ? DefaultLinkBase(o.rules_dir) : o.link_base;
+  // Rule metadata for SARIF's tool.driver.rules, from the rules the first input uses.
+  if (const RuleSet* rules = rule_cache.ForFile(inputs.empty() ? "." : inputs.front().path))
+    for (const auto& r : rules->rules)
+      print_options.rules.push_back({r->id, r->description, r->link, r->level});
   auto printer = MakePrinter(o.format, print_options);
   Segmenter segmenter;
   size_t counts[3] = {0, 0, 0};
@@ -254,6 +278,7 @@ int RunCli(int argc, char** argv) {
     std::string name = is_stdin ? o.stdin_filename : path;
     if (!read_ok) {
       std::fprintf(stderr, "fulint: %s: %s\n", name.c_str(), error.c_str());
+      printer->File(FileResult{name, nullptr, {}, error}, stdout);  // machine formats list it
       had_error = true;
       ++failed;
       continue;
@@ -271,6 +296,7 @@ int RunCli(int argc, char** argv) {
       Position pos = index.Locate(result.error_raw_offset);
       std::fprintf(stderr, "%s:%u:%u: error: %s\n", name.c_str(), pos.line, pos.column,
                    result.error.c_str());
+      printer->File(result, stdout);
       had_error = true;
       ++failed;
       continue;

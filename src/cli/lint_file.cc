@@ -24,7 +24,7 @@ LintedFile LintBytes(const std::string& path, std::string bytes, const RuleSet& 
     Diagnostic d;
     d.rule_id = "fulint.Parse";
     d.severity = Severity::kWarning;
-    d.raw = doc.decoded.map.ToRaw(p.range);
+    d.raw = p.raw_offset ? Range{*p.raw_offset, *p.raw_offset} : doc.decoded.map.ToRaw(p.range);
     d.message = p.message;
     out.result.diagnostics.push_back(std::move(d));
   }

@@ -25,10 +25,46 @@ bool IsBlock(const std::string& name) {
   return false;
 }
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kEntities = {{
-    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-    {"&apos;", "'"}, {"&nbsp;", " "}, {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"},
-    {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}, {"&mdash;", "\xE2\x80\x94"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kEntities = {{
+    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+    {"&nbsp;", " "}, {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"},
+    {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}, {"&mdash;", "\xE2\x80\x94"},
+    {"&ndash;", "\xE2\x80\x93"}, {"&hellip;", "\xE2\x80\xA6"}, {"&eacute;", "\xC3\xA9"},
+    {"&copy;", "\xC2\xA9"}, {"&bull;", "\xE2\x80\xA2"}}};
+
+// "&#8217;" or "&#x2019;" at s[i]: appends the character and returns the entity length, or 0.
+size_t NumericEntity(const std::string& s, size_t i, std::string* utf8) {
+  if (s.compare(i, 2, "&#") != 0) return 0;
+  size_t j = i + 2;
+  bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+  if (hex) ++j;
+  uint32_t cp = 0;
+  size_t digits = 0;
+  for (; j < s.size() && digits < 8; ++j, ++digits) {
+    char c = s[j];
+    int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+            : hex && std::isxdigit(static_cast<unsigned char>(c))
+                ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
+                : -1;
+    if (v < 0) break;
+    cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+  }
+  if (digits == 0 || j >= s.size() || s[j] != ';' || cp == 0 || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  if (cp < 0x80) {
+    *utf8 = std::string(1, static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    *utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+  } else if (cp < 0x10000) {
+    *utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+             static_cast<char>(0x80 | (cp & 0x3F))};
+  } else {
+    *utf8 = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+             static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+  }
+  return j + 1 - i;
+}
 
 }  // namespace
 
@@ -67,6 +103,12 @@ MappedText HtmlToText(const MappedText& html) {
       continue;
     }
     if (s[i] == '&') {
+      std::string ch;
+      if (size_t len = NumericEntity(s, i, &ch)) {
+        out.Append(ch, {html.origin[i].begin, html.origin[i + len - 1].end});
+        i += len;
+        continue;
+      }
       bool matched = false;
       for (auto [entity, text] : kEntities) {
         if (s.compare(i, entity.size(), entity) == 0) {

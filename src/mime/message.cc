@@ -67,7 +67,14 @@ Entity ParseEntity(std::string_view raw, Range r, std::vector<MimeProblem>* prob
       for (uint32_t i = pos; i < end; ++i) v.Append(raw[i], {i, i + 1});
     } else {
       size_t colon = raw.substr(pos, end - pos).find(':');
-      if (colon == std::string_view::npos) {
+      // A field name is printable ASCII without spaces (RFC 5322 3.6.8): "Dear Dr. Lee:" is
+      // the body's first line, not a header.
+      bool name_ok = colon != std::string_view::npos && colon > 0;
+      for (size_t k = 0; name_ok && k < colon; ++k) {
+        unsigned char c = static_cast<unsigned char>(raw[pos + k]);
+        name_ok = c > 32 && c < 127;
+      }
+      if (!name_ok) {
         // Not a header: the header block ended without a blank line.
         problems->push_back({pos, "header block ends without a blank line; reading the body from here"});
         ent.body = {pos, r.end};
@@ -119,8 +126,10 @@ class Walker {
   bool Text(const Entity& ent, int depth, MappedText* out) {
     std::map<std::string, std::string> params;
     std::string type = ParseContentType(ent.Get(raw_, "content-type"), &params);
-    std::string disposition = Lower(ent.Get(raw_, "content-disposition"));
-    if (depth > 0 && disposition.find("attachment") != std::string::npos) return false;
+    // The disposition type is the first token ("attachment; filename=..."), not any mention.
+    std::string disposition = Lower(Trim(ent.Get(raw_, "content-disposition")));
+    disposition = Trim(disposition.substr(0, disposition.find(';')));
+    if (depth > 0 && disposition == "attachment") return false;
     if (depth > 20) return false;
     if (type.starts_with("multipart/")) return Multipart(ent, type, params, depth, out);
     if (type != "text/plain" && type != "text/html") return false;
@@ -131,7 +140,8 @@ class Walker {
     else if (cte == "base64") body = DecodeBase64(body, problems_);
     else if (!cte.empty() && cte != "7bit" && cte != "8bit" && cte != "binary")
       problems_->push_back({ent.body.begin, "unknown Content-Transfer-Encoding '" + cte + "'; read as 8bit"});
-    body = ToUtf8(FoldLineEnds(body), params["charset"], ent.body.begin, problems_);
+    // Charset first: in UTF-16 a line end is two bytes per character.
+    body = FoldLineEnds(ToUtf8(body, params["charset"], ent.body.begin, problems_));
     *out = type == "text/html" ? HtmlToText(body) : body;
     return true;
   }
@@ -140,63 +150,79 @@ class Walker {
   bool Multipart(const Entity& ent, const std::string& type,
                  std::map<std::string, std::string>& params, int depth, MappedText* out) {
     std::string boundary = params["boundary"];
-    if (boundary.empty()) {
-      problems_->push_back({ent.body.begin, "multipart message without a boundary; read as text"});
-      *out = FoldLineEnds(MappedText::Identity(raw_.substr(ent.body.begin, ent.body.size()), ent.body.begin));
-      return true;
-    }
-    std::string delimiter = "--" + boundary;
     std::vector<Range> parts;
-    uint32_t pos = ent.body.begin, part_start = 0;
     bool open = false, closed = false;
-    while (pos < ent.body.end) {
-      auto [end, next] = LineAt(raw_, pos, ent.body.end);
-      std::string_view line = raw_.substr(pos, end - pos);
-      if (line.starts_with(delimiter)) {
-        std::string_view rest = line.substr(delimiter.size());
-        // The line end before a delimiter belongs to the delimiter.
-        uint32_t part_end = pos;
-        if (part_end > part_start && raw_[part_end - 1] == '\n') --part_end;
-        if (part_end > part_start && raw_[part_end - 1] == '\r') --part_end;
-        if (open) parts.push_back({part_start, std::max(part_start, part_end)});
-        if (rest.starts_with("--")) {
-          closed = true;
-          break;
+    uint32_t part_start = 0;
+    auto split = [&](const std::string& b) {
+      std::string delimiter = "--" + b;
+      parts.clear();
+      open = closed = false;
+      for (uint32_t pos = ent.body.begin; pos < ent.body.end;) {
+        auto [end, next] = LineAt(raw_, pos, ent.body.end);
+        std::string_view line = raw_.substr(pos, end - pos);
+        if (line.starts_with(delimiter)) {
+          // The line end before a delimiter belongs to the delimiter.
+          uint32_t part_end = pos;
+          if (part_end > part_start && raw_[part_end - 1] == '\n') --part_end;
+          if (part_end > part_start && raw_[part_end - 1] == '\r') --part_end;
+          if (open) parts.push_back({part_start, std::max(part_start, part_end)});
+          if (line.substr(delimiter.size()).starts_with("--")) {
+            closed = true;
+            break;
+          }
+          open = true;
+          part_start = next;
         }
-        open = true;
-        part_start = next;
+        pos = next;
       }
-      pos = next;
-    }
+    };
+    if (!boundary.empty()) split(boundary);
     if (!open) {
-      problems_->push_back({ent.body.begin, "boundary '" + boundary + "' never appears; read as text"});
-      *out = FoldLineEnds(MappedText::Identity(raw_.substr(ent.body.begin, ent.body.size()), ent.body.begin));
-      return true;
+      // No boundary parameter, or one that never appears: a mail client would give up, but
+      // the first "--" line is almost always the real delimiter.
+      problems_->push_back({ent.body.begin, boundary.empty()
+                                                ? "multipart message without a boundary"
+                                                : "boundary '" + boundary + "' never appears"});
+      for (uint32_t pos = ent.body.begin; pos < ent.body.end && !open;) {
+        auto [end, next] = LineAt(raw_, pos, ent.body.end);
+        std::string_view line = raw_.substr(pos, end - pos);
+        if (line.size() > 2 && line.starts_with("--")) {
+          std::string guess(line.substr(2));
+          while (guess.ends_with("-")) guess.pop_back();
+          if (!guess.empty()) split(guess);
+        }
+        pos = next;
+      }
+      if (!open) {
+        *out = FoldLineEnds(
+            MappedText::Identity(raw_.substr(ent.body.begin, ent.body.size()), ent.body.begin));
+        return true;
+      }
     }
     if (!closed) {
       problems_->push_back({ent.body.end, "multipart message is truncated: no closing boundary"});
       parts.push_back({part_start, ent.body.end});
     }
-    bool alternative = type == "multipart/alternative";
-    // Plain text first; in an alternative, HTML only when no plain part exists.
+    // Plain text first, anywhere in the tree; HTML only when no part has plain text.
+    bool outer = prefer_plain_;
     for (int pass = 0; pass < 2; ++pass) {
-      prefer_plain_ = pass == 0;
+      prefer_plain_ = pass == 0 || outer;
       for (const Range& p : parts) {
         Entity child = ParseEntity(raw_, p, problems_);
         if (Text(child, depth + 1, out)) {
-          prefer_plain_ = true;
+          prefer_plain_ = outer;
           return true;
         }
       }
-      if (!alternative && pass == 0) continue;
+      if (outer) break;  // an enclosing multipart runs the HTML pass itself
     }
-    prefer_plain_ = true;
+    prefer_plain_ = outer;
     return false;
   }
 
   std::string_view raw_;
   std::vector<MimeProblem>* problems_;
-  bool prefer_plain_ = true;
+  bool prefer_plain_ = false;  // true while looking for text/plain before any HTML
 };
 
 }  // namespace
@@ -212,7 +238,9 @@ MimeMessage DecodeMessage(std::string_view raw) {
     MappedText value = ToUtf8(DecodeHeaderValue(h.value, &msg.problems), "utf-8", h.name.begin,
                               &msg.problems);
     for (size_t i = 0; i < value.bytes.size(); ++i) text.Append(value.bytes[i], value.origin[i]);
-    text.Append('\n', {h.name.end, h.name.end});
+    // The line break maps to the raw line end after the value, so offsets stay in file order.
+    uint32_t line_end = h.value.origin.empty() ? h.name.end + 1 : h.value.origin.back().end;
+    text.Append('\n', {line_end, line_end + 1});
   }
   if (!top.has_body) {
     msg.problems.push_back({static_cast<uint32_t>(raw.size()), "message has no body"});

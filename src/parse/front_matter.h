@@ -1,5 +1,6 @@
 #pragma once
 // YAML front matter between '---' lines at the top of a Markdown draft.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@ namespace fulint {
 struct ParseProblem {
   Range range;
   std::string message;
+  std::optional<uint32_t> raw_offset;  // exact place in the raw file, when known (MIME)
 };
 
 // Reads front matter at the start of doc->decoded.text into doc->front_matter, sets

@@ -39,7 +39,7 @@ ParseOutcome ParseDocument(Document* doc) {
   doc->lintable = doc->decoded.text;
   for (const auto& p : mime_problems) {
     uint32_t at = doc->decoded.map.ToText(p.raw_offset);
-    outcome.problems.push_back({{at, at}, p.message});
+    outcome.problems.push_back({{at, at}, p.message, p.raw_offset});
   }
   uint32_t note_begin = 0;
   if (doc->format == Format::kMarkdown) {

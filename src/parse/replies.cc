@@ -22,17 +22,42 @@ bool IsAttribution(std::string_view line) {
   return t.size() < 300 && t.ends_with("wrote:") && (t.starts_with("On ") || t.find(" wrote:") != std::string_view::npos);
 }
 
+
+// Outlook's reply header: a line of underscores, or "From:" followed within two lines by
+// "Sent:" (or "Date:").
+bool IsOutlookHeader(std::string_view line, std::string_view next, std::string_view after) {
+  std::string_view t = TrimLeft(line);
+  if (t.size() >= 10 && t.find_first_not_of('_') == std::string_view::npos) return true;
+  if (!t.starts_with("From:")) return false;
+  for (std::string_view n : {TrimLeft(next), TrimLeft(after)})
+    if (n.starts_with("Sent:") || n.starts_with("Date:")) return true;
+  return false;
+}
+
 }  // namespace
 
 void FindReplies(Document* doc) {
   const std::string& t = doc->decoded.text;
+  auto line_at = [&](uint32_t from) {
+    size_t nl = t.find('\n', from);
+    uint32_t end = nl == std::string::npos || nl > doc->note.end ? doc->note.end
+                                                                 : static_cast<uint32_t>(nl);
+    return std::pair<uint32_t, uint32_t>{from, end};
+  };
   uint32_t pos = doc->note.begin;
   while (pos < doc->note.end) {
-    size_t nl = t.find('\n', pos);
-    uint32_t end = nl == std::string::npos || nl > doc->note.end ? doc->note.end : static_cast<uint32_t>(nl);
+    uint32_t end = line_at(pos).second;
     std::string_view line(t.data() + pos, end - pos);
     std::string_view trimmed = TrimLeft(line);
-    if (IsAttribution(line)) {
+    auto [n1, e1] = end < doc->note.end ? line_at(end + 1) : std::pair<uint32_t, uint32_t>{end, end};
+    auto [n2, e2] = e1 < doc->note.end ? line_at(e1 + 1) : std::pair<uint32_t, uint32_t>{e1, e1};
+    std::string_view next(t.data() + n1, e1 - n1), after(t.data() + n2, e2 - n2);
+    // An attribution wrapped onto two lines: "On Tue, Jan 7, 2025 at 9:14 AM Dr. Lee <x@y>"
+    // then "wrote:".
+    std::string joined = std::string(line) + " " + std::string(next);
+    bool wrapped = TrimLeft(line).starts_with("On ") && !IsAttribution(line) &&
+                   IsAttribution(joined) && TrimLeft(next).size() < 120;
+    if (IsAttribution(line) || wrapped || IsOutlookHeader(line, next, after)) {
       // Everything from here on is the message being answered.
       Mask(doc, {pos, doc->note.end});
       doc->quoted.push_back({pos, doc->note.end});

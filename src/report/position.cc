@@ -2,20 +2,30 @@
 
 #include <algorithm>
 
+#include "decode/decode.h"
+
 namespace fulint {
 namespace {
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Width of the UTF-8 text `s` in `unit`.
+// Length of the character at s[i]: its UTF-8 sequence, or 1 for a byte that is not valid
+// UTF-8 (an 8bit .eml in windows-1252 keeps its raw bytes: each is one column).
+size_t CharLength(std::string_view s, size_t i) {
+  int len = Utf8SequenceLength(s, i);
+  return len > 0 ? static_cast<size_t>(len) : 1;
+}
+
+// Width of the UTF-8 text `s` in `unit`.
 uint32_t CountUnits(std::string_view s, ColumnUnit unit) {
   if (unit == ColumnUnit::kUtf8) return static_cast<uint32_t>(s.size());
   uint32_t n = 0;
-  for (char c : s) {
-    if (IsContinuation(c)) continue;
-    ++n;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = CharLength(s, i);
     // A four-byte sequence is a supplementary code point: a surrogate pair in UTF-16.
-    if (unit == ColumnUnit::kUtf16 && static_cast<unsigned char>(c) >= 0xF0) ++n;
+    n += (unit == ColumnUnit::kUtf16 && len == 4) ? 2 : 1;
+    i += len;
   }
   return n;
 }
@@ -89,8 +99,7 @@ uint32_t LineIndex::RawOffset(uint32_t line, uint32_t column, ColumnUnit unit) c
   }
   uint32_t units = 0;
   while (off < end) {
-    uint32_t len = 1;
-    while (off + len < end && IsContinuation(base_[off + len])) ++len;
+    uint32_t len = static_cast<uint32_t>(std::min<size_t>(CharLength(base_, off), end - off));
     uint32_t width = (unit == ColumnUnit::kUtf16 && len == 4) ? 2 : 1;
     if (units + width > column) break;  // also stops inside a surrogate pair
     units += width;

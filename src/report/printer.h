@@ -20,9 +20,38 @@ struct FileResult {
   uint32_t error_raw_offset = 0;  // where in the file `error` applies (decode errors)
 };
 
+// What an LSP client counts in a Position's `character` (LSP 3.17 `positionEncoding`).
+enum class PositionEncoding { kUtf8, kUtf16, kUtf32 };
+
+// "utf-8" | "utf-16" | "utf-32" (LSP's PositionEncodingKind names); false for anything else.
+bool ParsePositionEncoding(const std::string& name, PositionEncoding* out);
+const char* PositionEncodingName(PositionEncoding encoding);
+
+// What a printer may say about a rule (SARIF's tool.driver.rules), filled in by the CLI from the
+// loaded rules so that the report library does not depend on the rules library.
+struct RuleInfo {
+  std::string id;           // "Style.Rule"
+  std::string description;  // the rule's `description` (may be empty)
+  std::string link;         // the rule's `link` as written: an absolute URI or a relative path
+  Severity level = Severity::kWarning;  // the rule's configured level
+};
+
 struct PrintOptions {
   bool color = false;
   int tab_width = 8;
+  // lsp: the unit of Position.character (LSP's default is UTF-16 code units).
+  PositionEncoding position_encoding = PositionEncoding::kUtf16;
+  // json and sarif: the version the tool reports (the CLI passes FULINT_VERSION).
+  std::string tool_version;
+  // sarif: tool.driver.informationUri; omitted when empty (must be an absolute URI).
+  std::string information_uri;
+  // Rule metadata by id, for sarif's rule descriptors; rules missing here are described from
+  // their diagnostics (id, link, severity).
+  std::vector<RuleInfo> rules;
+  // An absolute URI (ending in '/') that relative rule links resolve against, e.g.
+  // "https://example.org/fulint/" or "file:///usr/share/doc/fulint/". When empty, relative links
+  // give no LSP codeDescription and no SARIF helpUri (they stay in the help text).
+  std::string link_base;
 };
 
 class Printer {
@@ -33,6 +62,18 @@ class Printer {
   // Called once after all files.
   virtual void Finish(FILE* out) {}
 };
+
+// True for a URI with a scheme ("https://...", "file:///...", "mailto:...").
+bool IsAbsoluteUri(const std::string& s);
+// `link` as an absolute URI: itself when absolute, `link_base` + `link` when relative and
+// link_base is set, "" otherwise.
+std::string ResolveLink(const std::string& link, const std::string& link_base);
+// Percent-encodes every byte of `path` except unreserved characters and '/' (RFC 3986; spaces,
+// ':', '%', '#' and non-ASCII bytes are encoded), as VS Code writes file URIs.
+std::string PercentEncodePath(const std::string& path);
+// "file://" + the absolute, lexically normalised form of `path` (relative paths are taken from
+// the current directory), percent-encoded.
+std::string FileUri(const std::string& path);
 
 // Printer names, sorted, for --help and validation.
 std::vector<std::string> PrinterNames();

@@ -61,7 +61,7 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
       d.matched = std::string(doc.Slice(f.range));
       d.link = rule->link;
       for (const Fix& fix : f.fixes) {
-        Fix mapped{fix.title, {}};
+        Fix mapped{fix.title, {}, fix.safe};
         for (const Edit& e : fix.edits)
           mapped.edits.push_back({doc.decoded.map.ToRaw(e.raw), e.replacement});
         d.fixes.push_back(std::move(mapped));

@@ -114,8 +114,8 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
   for (const auto& r : regexes_) {
     r.re.ForEach(
         text, within,
-        [&](Range whole, const std::vector<Range>&) {
-          if (!whole.empty()) found.push_back({whole, r.token});
+        [&](Range whole, const std::vector<Range>& groups) {
+          if (!whole.empty()) found.push_back({whole, r.token, groups});
         },
         error);
   }

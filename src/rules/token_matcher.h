@@ -14,6 +14,9 @@ namespace fulint {
 struct TokenMatch {
   Range range;
   int token;  // index into the tokens given to Build, or -1 for a raw pattern
+  // For a regex match, the ranges of its groups 1, 2...: groups[0] is $1 (empty at 0 when the
+  // group took no part). Empty for a phrase match.
+  std::vector<Range> groups = {};
 };
 
 class TokenMatcher {

@@ -212,7 +212,8 @@ TEST_CASE("line: path:line:col:Rule:message", "[printer]") {
 }
 
 TEST_CASE("printer table: sorted names, unknown is null", "[printer]") {
-  CHECK(PrinterNames() == std::vector<std::string>{"line", "text"});
+  CHECK(PrinterNames() ==
+        std::vector<std::string>{"github", "json", "line", "lsp", "sarif", "text"});
   CHECK(MakePrinter("text", {}) != nullptr);
   CHECK(MakePrinter("line", {}) != nullptr);
   CHECK(MakePrinter("json-ish", {}) == nullptr);

@@ -1,0 +1,195 @@
+#include "report/sarif_printer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+
+#include "report/json_printer.h"
+#include "report/position.h"
+
+namespace fulint {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A SARIF region: 1-based lines, 1-based code-point columns (endColumn is the column after the
+// last character), and the raw byte range.
+Json Region(const LineIndex& index, Range raw) {
+  uint32_t end = std::max(raw.begin, raw.end);
+  Position start = index.Locate(raw.begin);
+  Position stop = index.Locate(end);
+  return Json{{"startLine", start.line}, {"startColumn", start.column},
+              {"endLine", stop.line},    {"endColumn", stop.column},
+              {"byteOffset", raw.begin}, {"byteLength", end - raw.begin}};
+}
+
+Json ArtifactLocation(const std::string& path) {
+  Json loc{{"uri", SarifUri(path)}};
+  if (!std::filesystem::path(path).is_absolute()) loc["uriBaseId"] = "%SRCROOT%";
+  return loc;
+}
+
+std::string CollapseSpaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool space = std::isspace(static_cast<unsigned char>(c));
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Abbreviations whose period does not end a sentence.
+bool IsAbbreviation(const std::string& word) {
+  static const std::set<std::string> kWords = {"dr",  "mr",  "mrs", "ms", "prof", "st",  "e.g",
+                                               "i.e", "etc", "vs",  "cf", "no",   "a.m", "p.m"};
+  std::string lower;
+  for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!lower.empty() && !std::isalpha(static_cast<unsigned char>(lower.front())))
+    lower.erase(0, 1);
+  return kWords.count(lower) > 0;
+}
+
+Json RuleDescriptor(const RuleInfo& rule, const PrintOptions& options) {
+  std::string description = CollapseSpaces(rule.description);
+  std::string help = description.empty() ? rule.id : description;
+  if (!rule.link.empty()) help += "\n\nMore: " + rule.link;
+  Json j;
+  j["id"] = rule.id;
+  j["shortDescription"] =
+      Json{{"text", description.empty() ? rule.id : FirstSentence(description)}};
+  j["fullDescription"] = Json{{"text", description.empty() ? rule.id : description}};
+  j["help"] = Json{{"text", help}};
+  std::string uri = ResolveLink(rule.link, options.link_base);
+  if (!uri.empty()) j["helpUri"] = uri;
+  j["defaultConfiguration"] = Json{{"level", SarifLevel(rule.level)}};
+  return j;
+}
+
+}  // namespace
+
+const char* SarifLevel(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kSuggestion:
+      return "note";
+  }
+  return "warning";
+}
+
+std::string SarifUri(const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.is_absolute()) return FileUri(path);
+  return PercentEncodePath(p.lexically_normal().string());
+}
+
+std::string FirstSentence(const std::string& text) {
+  std::string s = CollapseSpaces(text);
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c != '.' && c != '!' && c != '?') || s[i + 1] != ' ') continue;
+    if (c == '.') {
+      size_t word_start = s.rfind(' ', i);
+      word_start = word_start == std::string::npos ? 0 : word_start + 1;
+      if (IsAbbreviation(s.substr(word_start, i - word_start))) continue;
+    }
+    return s.substr(0, i + 1);
+  }
+  return s;
+}
+
+SarifPrinter::SarifPrinter(const PrintOptions& options) : options_(options) {}
+
+void SarifPrinter::File(const FileResult& result, FILE* out) {
+  std::string path = result.path;
+  if (path.empty() && result.doc) path = result.doc->path;
+  if (!result.error.empty() || !result.doc) {
+    Json physical{{"artifactLocation", ArtifactLocation(path)}};
+    if (result.doc) {
+      LineIndex index(*result.doc);
+      physical["region"] = Region(index, {result.error_raw_offset, result.error_raw_offset});
+    }
+    notifications_.push_back(
+        Json{{"level", "error"},
+             {"message", Json{{"text", result.error.empty() ? "no document" : result.error}}},
+             {"locations", Json::array({Json{{"physicalLocation", physical}}})}});
+    return;
+  }
+  LineIndex index(*result.doc);
+  for (const Diagnostic& d : result.diagnostics) {
+    if (!rules_.count(d.rule_id)) {
+      auto known = std::find_if(options_.rules.begin(), options_.rules.end(),
+                                [&](const RuleInfo& r) { return r.id == d.rule_id; });
+      rules_[d.rule_id] =
+          known != options_.rules.end() ? *known : RuleInfo{d.rule_id, "", d.link, d.severity};
+    }
+    Json r;
+    r["ruleId"] = d.rule_id;
+    r["ruleIndex"] = -1;  // set in Finish()
+    r["level"] = SarifLevel(d.severity);
+    r["message"] = Json{{"text", d.message}};
+    r["locations"] =
+        Json::array({Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(path)},
+                                                    {"region", Region(index, d.raw)}}}}});
+    Json fixes = Json::array();
+    for (const Fix& fix : d.fixes) {
+      if (fix.edits.empty()) continue;  // SARIF needs at least one replacement
+      Json replacements = Json::array();
+      for (const Edit& e : fix.edits) {
+        replacements.push_back(Json{{"deletedRegion", Region(index, e.raw)},
+                                    {"insertedContent", Json{{"text", e.replacement}}}});
+      }
+      Json sarif_fix{
+          {"description", Json{{"text", fix.title}}},
+          {"artifactChanges", Json::array({Json{{"artifactLocation", ArtifactLocation(path)},
+                                                {"replacements", std::move(replacements)}}})}};
+      // The schema wants unique fixes; two suggestions can coincide.
+      if (std::find(fixes.begin(), fixes.end(), sarif_fix) == fixes.end())
+        fixes.push_back(std::move(sarif_fix));
+    }
+    if (!fixes.empty()) r["fixes"] = std::move(fixes);
+    results_.push_back(std::move(r));
+  }
+}
+
+void SarifPrinter::Finish(FILE* out) {
+  Json rules = Json::array();
+  std::map<std::string, int> index;
+  for (const auto& [id, rule] : rules_) {
+    index[id] = static_cast<int>(rules.size());
+    rules.push_back(RuleDescriptor(rule, options_));
+  }
+  Json results = Json::array();
+  for (Json& r : results_) {
+    r["ruleIndex"] = index[r["ruleId"].get<std::string>()];
+    results.push_back(std::move(r));
+  }
+  Json driver;
+  driver["name"] = "fulint";
+  if (!options_.tool_version.empty()) driver["version"] = options_.tool_version;
+  if (IsAbsoluteUri(options_.information_uri)) driver["informationUri"] = options_.information_uri;
+  driver["rules"] = std::move(rules);
+  Json invocation{{"executionSuccessful", notifications_.empty()}};
+  if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
+  Json run;
+  run["tool"] = Json{{"driver", std::move(driver)}};
+  run["invocations"] = Json::array({std::move(invocation)});
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  Json log;
+  log["$schema"] = kSchemaUri;
+  log["version"] = "2.1.0";
+  log["runs"] = Json::array({std::move(run)});
+  WriteJson(log, out);
+}
+
+std::unique_ptr<Printer> MakeSarifPrinter(const PrintOptions& options) {
+  return std::make_unique<SarifPrinter>(options);
+}
+
+}  // namespace fulint
