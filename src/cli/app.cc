@@ -14,6 +14,7 @@
 #include "cli/hook_command.h"
 #include "cli/lint_file.h"
 #include "cli/rule_cache.h"
+#include "lsp/server.h"
 #include "cli/rules_dir.h"
 #include "report/position.h"
 #include "source/source.h"
@@ -191,6 +192,8 @@ int RunCli(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"install", "uninstall"}));
   hook->add_flag("--force", hook_force, "Replace a pre-commit hook that is not fulint's");
+  CLI::App* lsp = app.add_subcommand(
+      "lsp", "Run the language server (LSP over standard input and output) for editors");
   std::string cache_out;
   std::vector<std::string> cache_names = {"en_US", "en_med_glut"};
   CLI::App* cache = app.add_subcommand(
@@ -206,6 +209,9 @@ int RunCli(int argc, char** argv) {
   }
   if (*debug) return RunDebug(debug_stage, debug_file);
   if (*hook) return RunHookCommand(hook_action, hook_force);
+  if (*lsp)
+    return RunLanguageServer(std::cin, std::cout,
+                             o.rules_dir.empty() ? DefaultRulesDir() : o.rules_dir);
   if (*cache) {
     std::string error, out = cache_out.empty() ? WordCacheDir() : cache_out;
     if (!CompileWordCaches(cache_names, out, &error)) {

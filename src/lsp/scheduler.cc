@@ -39,8 +39,9 @@ void Scheduler::Loop() {
     }
     auto next = std::min_element(due_.begin(), due_.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (next->second > Clock::now()) {
-      cv_.wait_until(lock, next->second);
+    Clock::time_point when = next->second;  // a copy: Schedule() may free the entry
+    if (when > Clock::now()) {
+      cv_.wait_until(lock, when);
       continue;
     }
     std::string key = next->first;

@@ -298,5 +298,20 @@ TEST_CASE("cli: --explain works for every rule --list-rules prints", "[cli]") {
   CHECK(unknown.err.find("did you mean 'FollowUp.Subject'?") != std::string::npos);
 }
 
+
+TEST_CASE("cli: fulint lsp answers initialize and ends cleanly after shutdown and exit", "[cli]") {
+  auto frame = [](const std::string& body) {
+    return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  std::string in = frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})") +
+                   frame(R"({"jsonrpc":"2.0","method":"initialized","params":{}})") +
+                   frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                   frame(R"({"jsonrpc":"2.0","method":"exit"})");
+  RunResult r = RunFulint({"lsp"}, kSrc, "", &in);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(R"("positionEncoding":"utf-16")") != std::string::npos);
+  CHECK(r.out.find(R"("id":2,"jsonrpc":"2.0","result":null)") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace fulint
