@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <cstdlib>
@@ -14,6 +15,9 @@
 #include "cli/hook_command.h"
 #include "cli/lint_file.h"
 #include "cli/rule_cache.h"
+#include "fix/atomic_write.h"
+#include "fix/fix.h"
+#include "fix/unified_diff.h"
 #include "lsp/server.h"
 #include "cli/rules_dir.h"
 #include "report/position.h"
@@ -51,7 +55,7 @@ struct Options {
   std::string position_encoding = "utf-16", link_base;
   std::vector<std::string> globs, excludes;
   bool no_color = false, force_color = false, list_rules = false, version = false;
-  bool quiet = false, staged = false;
+  bool quiet = false, staged = false, fix = false, dry_run = false;
 };
 
 std::string Plural(size_t n, const char* word) {
@@ -169,6 +173,12 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
   app.add_flag("--color", o.force_color, "Colour even when not on a terminal");
   app.add_flag("-q,--quiet", o.quiet, "No summary line");
+  CLI::Option* fix_opt = app.add_flag(
+      "--fix", o.fix,
+      "Apply safe fixes (repeated words, double spaces), then report what is left; each file is "
+      "replaced atomically (if one write fails, files already written stay written)");
+  app.add_flag("--dry-run", o.dry_run, "With --fix: print the changes as a unified diff; write nothing")
+      ->needs(fix_opt);
   app.add_flag("--staged", o.staged,
                "Lint the staged version of each staged draft (for git pre-commit hooks); PATHs, "
                "if given, limit it to those files or folders");
@@ -233,6 +243,16 @@ int RunCli(int argc, char** argv) {
     if (!rules) return kExitError;
     return o.list_rules ? ListRules(*rules) : ExplainRule(*rules, o.explain);
   }
+  if (o.fix && o.staged) {
+    std::fprintf(stderr, "fulint: --fix cannot be used with --staged (the index and the working "
+                         "tree would disagree)\n");
+    return kExitError;
+  }
+  if (o.fix && !o.dry_run &&
+      std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end()) {
+    std::fprintf(stderr, "fulint: --fix needs files to write back to; use --dry-run for stdin\n");
+    return kExitError;
+  }
   if (o.paths.empty() && !o.staged) {
     std::fprintf(stderr, "fulint: no files given (try 'fulint --help')\n");
     return kExitError;
@@ -274,6 +294,14 @@ int RunCli(int argc, char** argv) {
   size_t counts[3] = {0, 0, 0};
   bool failing = false;
   size_t linted = 0, failed = io_errors.size();
+  // --fix: what each changed file becomes, and the lint results to report after writing.
+  struct FixPlan {
+    std::string path, old_bytes, new_bytes;
+    int applied = 0;
+    size_t report_index = 0;
+  };
+  std::vector<FixPlan> fix_plans;
+  std::vector<LintedFile> pending;
   for (Input& input : inputs) {
     const std::string& path = input.path;
     std::string bytes, error;
@@ -308,11 +336,73 @@ int RunCli(int argc, char** argv) {
       continue;
     }
     ++linted;
+    if (o.fix) {
+      // Plan the fixes now; files are written only after every file has been linted.
+      auto pass = [&](const std::string& b) {
+        LintedFile f = LintBytes(name, b, *rules, segmenter, lint_options);
+        if (!f.result.error.empty()) return FixOutcome{b, 0, 0, 0, f.result.error};
+        return ApplyFixes(f.doc->raw, f.doc->decoded, f.result.diagnostics, /*safe_only=*/true);
+      };
+      FixOutcome fx = FixUntilStable(linted_file.doc->raw, pass);
+      if (!fx.error.empty()) {
+        std::fprintf(stderr, "fulint: %s: cannot fix: %s\n", name.c_str(), fx.error.c_str());
+        had_error = true;
+      } else if (fx.applied > 0) {
+        fix_plans.push_back({name, linted_file.doc->raw, fx.new_bytes, fx.applied});
+        if (!o.dry_run) {
+          linted_file = LintBytes(name, fx.new_bytes, *rules, segmenter, lint_options);
+          fix_plans.back().report_index = pending.size();
+        }
+      }
+      if (!o.dry_run) pending.push_back(std::move(linted_file));
+      continue;
+    }
     for (const auto& d : result.diagnostics) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
     printer->File(result, stdout);
+  }
+  if (o.fix) {
+    size_t fixed_problems = 0, write_failures = 0;
+    for (const auto& plan : fix_plans) fixed_problems += static_cast<size_t>(plan.applied);
+    if (o.dry_run) {
+      for (const auto& plan : fix_plans)
+        std::fputs(UnifiedDiff(plan.path, plan.old_bytes, plan.new_bytes).c_str(), stdout);
+      std::fflush(stdout);
+      std::fprintf(stderr, "would fix %zu problem%s in %zu file%s\n", fixed_problems,
+                   fixed_problems == 1 ? "" : "s", fix_plans.size(),
+                   fix_plans.size() == 1 ? "" : "s");
+      if (had_error) return kExitError;
+      return fix_plans.empty() ? kExitClean : kExitFindings;
+    }
+    // Each file is replaced atomically; when one write fails, files already written stay
+    // written and that file's original findings are reported.
+    for (auto& plan : fix_plans) {
+      std::string err;
+      if (!WriteFileAtomically(plan.path, plan.new_bytes, &err, &plan.old_bytes)) {
+        std::fprintf(stderr, "fulint: %s: cannot fix: %s\n", plan.path.c_str(), err.c_str());
+        had_error = true;
+        ++write_failures;
+        fixed_problems -= static_cast<size_t>(plan.applied);
+        LintedFile& lf = pending[plan.report_index];
+        const RuleSet* rules = rule_cache.ForFile(plan.path);
+        if (rules) lf = LintBytes(plan.path, plan.old_bytes, *rules, segmenter, lint_options);
+      }
+    }
+    for (const LintedFile& lf : pending) {
+      for (const auto& d : lf.result.diagnostics) {
+        ++counts[static_cast<int>(d.severity)];
+        if (d.severity >= fail_on) failing = true;
+      }
+      printer->File(lf.result, stdout);
+    }
+    std::fprintf(stderr, "fixed %zu problem%s in %zu file%s%s\n", fixed_problems,
+                 fixed_problems == 1 ? "" : "s", fix_plans.size() - write_failures,
+                 fix_plans.size() - write_failures == 1 ? "" : "s",
+                 write_failures ? (" (" + std::to_string(write_failures) +
+                                   " could not be written)").c_str()
+                                : "");
   }
   printer->Finish(stdout);
   std::fflush(stdout);

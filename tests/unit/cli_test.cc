@@ -313,5 +313,36 @@ TEST_CASE("cli: fulint lsp answers initialize and ends cleanly after shutdown an
   CHECK(r.out.find(R"("id":2,"jsonrpc":"2.0","result":null)") != std::string::npos);
 }
 
+
+TEST_CASE("cli: --fix --dry-run prints a diff; --fix writes atomically and a second run is a no-op",
+          "[cli]") {
+  TempDir dir;
+  std::string text =
+      "Subject: Thank you - Lakeshore IM interview, January 14\r\n\r\nDear Dr. Okafor,\r\n\r\n"
+      "Thank you for showing me the the anticoagulation clinic and the night  float schedule\r\n"
+      "on January 14; the way interns follow their own patients on warfarin made continuity\r\n"
+      "of care concrete, and it fits the discharge medication project I led this year.\r\n\r\n"
+      "Best regards,\r\nAna Ruiz\r\nana@example.org\r\n";
+  std::string path = dir.Write("d.txt", text);
+  RunResult dry = RunFulint({"--fix", "--dry-run", path});
+  CHECK(dry.status == 1);
+  CHECK(dry.out.find("-Thank you for showing me the the anticoagulation clinic and the night  "
+                     "float schedule\r\n") != std::string::npos);
+  CHECK(dry.out.find("+Thank you for showing me the anticoagulation clinic and the night float "
+                     "schedule\r\n") != std::string::npos);
+  CHECK(test::ReadFile(path) == text);  // a dry run writes nothing
+
+  RunResult fix = RunFulint({"--fix", "--format", "line", path});
+  CHECK(fix.status == 0);
+  CHECK(fix.err.find("fixed 2 problems in 1 file") != std::string::npos);
+  std::string fixed = test::ReadFile(path);
+  CHECK(fixed.find("me the anticoagulation clinic and the night float schedule\r\n") !=
+        std::string::npos);
+  RunResult again = RunFulint({"--fix", path});
+  CHECK(again.err.find("fixed 0 problems in 0 files") != std::string::npos);
+  CHECK(test::ReadFile(path) == fixed);
+  CHECK(RunFulint({"--fix", "--staged"}).status == 2);
+}
+
 }  // namespace
 }  // namespace fulint
