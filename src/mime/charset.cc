@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "mime/charset.h"
 
 #include <unicode/ucnv.h>
@@ -10,11 +11,6 @@
 
 namespace fulint {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Range OriginOf(const MappedText& in, size_t first, size_t end) {
   if (in.origin.empty()) return {0, 0};
@@ -47,7 +43,7 @@ MappedText ValidateUtf8(const MappedText& in, uint32_t where, std::vector<MimePr
 
 MappedText ToUtf8(const MappedText& in, const std::string& charset_name, uint32_t where,
                   std::vector<MimeProblem>* problems) {
-  std::string charset = Lower(charset_name);
+  std::string charset = LowerAscii(charset_name);
   if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "us-ascii" ||
       charset == "ascii")
     return ValidateUtf8(in, where, problems);

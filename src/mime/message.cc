@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "mime/message.h"
 
 #include <algorithm>
@@ -11,12 +12,6 @@
 
 namespace fulint {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -36,7 +31,7 @@ struct Entity {
   bool has_body = true;
   std::string Get(std::string_view raw, std::string_view name) const {
     for (const auto& h : headers)
-      if (Lower(raw.substr(h.name.begin, h.name.size())) == name) return h.value.bytes;
+      if (LowerAscii(raw.substr(h.name.begin, h.name.size())) == name) return h.value.bytes;
     return "";
   }
 };
@@ -96,12 +91,12 @@ Entity ParseEntity(std::string_view raw, Range r, std::vector<MimeProblem>* prob
 // "text/plain; charset=utf-8; boundary=..." -> lower-case type and parameters.
 std::string ParseContentType(const std::string& value, std::map<std::string, std::string>* params) {
   size_t semi = value.find(';');
-  std::string type = Lower(Trim(value.substr(0, semi)));
+  std::string type = LowerAscii(Trim(value.substr(0, semi)));
   while (semi != std::string::npos) {
     size_t next = semi + 1;
     size_t eq = value.find('=', next);
     if (eq == std::string::npos) break;
-    std::string name = Lower(Trim(value.substr(next, eq - next)));
+    std::string name = LowerAscii(Trim(value.substr(next, eq - next)));
     std::string v;
     size_t i = eq + 1;
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) ++i;
@@ -127,7 +122,7 @@ class Walker {
     std::map<std::string, std::string> params;
     std::string type = ParseContentType(ent.Get(raw_, "content-type"), &params);
     // The disposition type is the first token ("attachment; filename=..."), not any mention.
-    std::string disposition = Lower(Trim(ent.Get(raw_, "content-disposition")));
+    std::string disposition = LowerAscii(Trim(ent.Get(raw_, "content-disposition")));
     disposition = Trim(disposition.substr(0, disposition.find(';')));
     if (depth > 0 && disposition == "attachment") return false;
     if (depth > 20) return false;
@@ -135,7 +130,7 @@ class Walker {
     if (type != "text/plain" && type != "text/html") return false;
     if (type == "text/html" && prefer_plain_) return false;
     MappedText body = MappedText::Identity(raw_.substr(ent.body.begin, ent.body.size()), ent.body.begin);
-    std::string cte = Lower(Trim(ent.Get(raw_, "content-transfer-encoding")));
+    std::string cte = LowerAscii(Trim(ent.Get(raw_, "content-transfer-encoding")));
     if (cte == "quoted-printable") body = DecodeQuotedPrintable(body, problems_);
     else if (cte == "base64") body = DecodeBase64(body, problems_);
     else if (!cte.empty() && cte != "7bit" && cte != "8bit" && cte != "binary")

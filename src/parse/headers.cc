@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "parse/headers.h"
 
 #include <algorithm>
@@ -10,13 +11,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kPlainHeaders = {"cc", "date", "from", "subject",
                                                            "to"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // Length of a header name followed by ':' at the start of `line`, or 0.
 size_t HeaderNameLength(std::string_view line) {
@@ -81,7 +75,7 @@ uint32_t ParseHeaders(Document* doc) {
       value_range.end = line_end;
     } else {
       size_t name_len = HeaderNameLength(line);
-      std::string name = Lower(line.substr(0, name_len));
+      std::string name = LowerAscii(line.substr(0, name_len));
       bool known = std::find(kPlainHeaders.begin(), kPlainHeaders.end(), name) !=
                    kPlainHeaders.end();
       if (name_len == 0 || !(known || any_name)) {

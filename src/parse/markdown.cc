@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "parse/markdown.h"
 
 #include <md4c.h>
@@ -38,12 +39,6 @@ bool InList(std::string_view list, std::string_view name) {
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // True when `tag` ("<...>") is a placeholder such as <Program Name> rather than markup. Drafts
 // use these for text still to fill in, and the placeholder rules must see them.
 bool IsTemplateSlot(std::string_view tag) {
@@ -57,7 +52,7 @@ bool IsTemplateSlot(std::string_view tag) {
   if (capitalised >= 2) return true;
   bool all_caps =
       std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  return !(all_caps && InList(kHtmlTags, Lower(name)));
+  return !(all_caps && InList(kHtmlTags, LowerAscii(name)));
 }
 
 // Index of the '>' closing the tag that starts at s[i], or npos. Quotes count only after '=',
@@ -81,7 +76,7 @@ size_t FindTagEnd(std::string_view s, size_t i) {
 // and the content of raw elements (script, pre, ...) are not.
 std::vector<bool> ScanHtml(std::string_view s) {
   std::vector<bool> keep(s.size(), true);
-  std::string lower = Lower(s);
+  std::string lower = LowerAscii(s);
   auto drop = [&](size_t b, size_t e) { std::fill(keep.begin() + b, keep.begin() + e, false); };
   for (size_t i = 0; i < s.size();) {
     if (s.compare(i, 4, "<!--") == 0) {
@@ -103,7 +98,7 @@ std::vector<bool> ScanHtml(std::string_view s) {
     i = e + 1;
     if (IsTemplateSlot(tag)) continue;
     drop(i - tag.size(), i);
-    std::string name = Lower(tag.substr(1, tag.find_first_of(" \t\n/>", 1) - 1));
+    std::string name = LowerAscii(tag.substr(1, tag.find_first_of(" \t\n/>", 1) - 1));
     if (!InList(kRawElements, name)) continue;
     size_t close = lower.find("</" + name, i);  // the closing tag is dropped next round
     close = close == std::string::npos ? s.size() : close;

@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "rules/conditions.h"
 
 #include <algorithm>
@@ -5,13 +6,6 @@
 
 namespace fulint {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 bool AddValue(YamlReader& reader, const YAML::Node& node, FieldTest* test) {
   std::string v = node.as<std::string>("");
@@ -54,7 +48,7 @@ bool FieldTest::Matches(const Document& doc) const {
   const Field* f = doc.Metadata(field);
   if (!f) return false;
   for (const auto& v : values)
-    if (EqualsIgnoreCase(v, f->value)) return true;
+    if (EqualsIgnoreCaseAscii(v, f->value)) return true;
   for (const auto& re : patterns)
     if (re->Search(f->value, {0, static_cast<uint32_t>(f->value.size())})) return true;
   return false;

@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "rules/token_matcher.h"
 
 #include <algorithm>
@@ -6,12 +7,6 @@
 
 namespace fulint {
 namespace {
-
-std::string FoldAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -97,13 +92,13 @@ bool TokenMatcher::Build(const std::vector<std::string>& tokens,
       return std::make_pair(i, at - starts[i]);
     });
   }
-  for (const auto& e : exceptions) exceptions_.push_back(ignore_case ? FoldAscii(e) : e);
+  for (const auto& e : exceptions) exceptions_.push_back(ignore_case ? LowerAscii(e) : e);
   return ok;
 }
 
 bool TokenMatcher::IsException(std::string_view matched) const {
   if (exceptions_.empty()) return false;
-  std::string m = ignore_case_ ? FoldAscii(matched) : std::string(matched);
+  std::string m = ignore_case_ ? LowerAscii(matched) : std::string(matched);
   return std::find(exceptions_.begin(), exceptions_.end(), m) != exceptions_.end();
 }
 

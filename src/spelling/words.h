@@ -3,9 +3,10 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace fulint {
 
-std::string LowerAscii(std::string_view s);
 // Typographic apostrophes (U+2019, U+02BC) become straight ones.
 std::string NormalizeApostrophes(std::string_view s);
 bool IsCapitalized(std::string_view s);  // first letter upper case, some lower case after
