@@ -114,9 +114,11 @@ class Spelling : public Check {
         if (suggested < max_suggested) {
           ++suggested;
           auto options = dict->Suggest(word, suggestions);
-          // A capitalised word Hunspell can only split into two words ("Riverbend" -> "River
-          // bend") is a compound name, not a typo.
-          if (capitalized && !rejected && !options.empty() && IsSplitOf(options[0], word))
+          // A capitalised word that splits into two known words ("Riverbend" -> "River bend")
+          // is a compound name, not a typo.
+          if (capitalized && !rejected &&
+              std::any_of(options.begin(), options.end(),
+                          [&](const std::string& o) { return IsSplitOf(o, word); }))
             continue;
           if (!options.empty()) hint = " (did you mean '" + options[0] + "'?)";
           for (const auto& o : options) fixes.push_back({"Change to '" + o + "'", {{w, o}}});

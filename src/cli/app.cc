@@ -190,9 +190,9 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--version", o.version, "Print the version and exit");
   std::string debug_stage, debug_file;
   CLI::App* debug = app.add_subcommand("debug", "Print one pipeline stage's view of a file");
-  debug->add_option("stage", debug_stage, "decode | structure | segment")
+  debug->add_option("stage", debug_stage, "decode | structure | segment | timings")
       ->required()
-      ->check(CLI::IsMember({"decode", "segment", "structure"}));
+      ->check(CLI::IsMember({"decode", "segment", "structure", "timings"}));
   debug->add_option("file", debug_file, "The draft")->required();
   std::string hook_action;
   bool hook_force = false;

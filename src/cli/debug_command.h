@@ -1,6 +1,7 @@
 #pragma once
-// `fulint debug decode|structure FILE`: prints one stage's output, so parser behaviour can be
-// inspected (and turned into golden tests) without writing a rule.
+// `fulint debug decode|structure|segment FILE`: prints one stage's output, so parser behaviour
+// can be inspected (and turned into golden tests) without writing a rule. `debug timings FILE`
+// shows how long loading the rules, the whole lint and each rule take.
 #include <string>
 
 namespace fulint {

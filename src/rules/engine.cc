@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include "parse/suppressions.h"
 
@@ -35,7 +36,10 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
   ScopeResolver scopes(doc, segmenter);
   LintContext ctx(doc, scopes);
   std::vector<Finding> findings;
-  for (const auto& rule : rules.rules) {
+  if (options.rule_seconds) options.rule_seconds->resize(rules.rules.size());
+  for (size_t index = 0; index < rules.rules.size(); ++index) {
+    const auto& rule = rules.rules[index];
+    auto started = std::chrono::steady_clock::now();
     if (rule->level < options.min_level) continue;
     if (!options.only.empty() &&
         std::find(options.only.begin(), options.only.end(), rule->id) == options.only.end())
@@ -69,6 +73,9 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
       out.push_back(std::move(d));
       ++emitted;
     }
+    if (options.rule_seconds)
+      (*options.rule_seconds)[index] +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   }
   SortDiagnostics(&out);
   return out;

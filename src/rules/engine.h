@@ -13,6 +13,9 @@ struct LintOptions {
   Severity min_level = Severity::kSuggestion;
   // Only these rule ids, when non-empty (rule examples run one rule at a time).
   std::vector<std::string> only;
+  // When set, each rule's running time in seconds is added to (*rule_seconds)[rule index]
+  // (`fulint debug timings` uses it to show where a run goes).
+  std::vector<double>* rule_seconds = nullptr;
 };
 
 std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmenter& segmenter,

@@ -2,11 +2,13 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "spelling/suggest.h"
 #include "spelling/word_cache.h"
 #include "spelling/words.h"
 
@@ -175,15 +177,21 @@ bool Dictionary::KnowsLower(const std::string& word) const {
 }
 
 std::vector<std::string> Dictionary::Suggest(const std::string& word, size_t max) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = suggestions_.find(word);
-  if (it == suggestions_.end()) {
-    std::vector<std::string> all = hunspell()->suggest(word);
-    it = suggestions_.emplace(word, std::move(all)).first;
+  // The cache keeps the best few whatever `max` a caller asks for.
+  const size_t kKept = std::max<size_t>(max, 8);
+  auto first = [max](const std::vector<std::string>& all) {
+    return std::vector<std::string>(all.begin(), all.begin() + std::min(max, all.size()));
+  };
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = suggestions_.find(word);
+    if (it != suggestions_.end()) return first(it->second);
   }
-  std::vector<std::string> out(it->second.begin(),
-                               it->second.begin() + std::min(max, it->second.size()));
-  return out;
+  // Computed outside the lock: Knows() takes it when it has to ask Hunspell.
+  std::vector<std::string> found =
+      SuggestNearby(word, [this](const std::string& w) { return Knows(w); }, kKept);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return first(suggestions_.emplace(word, std::move(found)).first->second);
 }
 
 }  // namespace fulint

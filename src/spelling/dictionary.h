@@ -33,13 +33,13 @@ class Dictionary {
   bool Knows(const std::string& word) const;
   // True when the lower-case form of an all-capitals word is an ordinary word.
   bool KnowsLower(const std::string& word) const;
-  // Up to `max` suggestions, best first (cached; Hunspell takes tens of ms per word).
+  // Up to `max` suggestions, best first: known words one edit away (spelling/suggest.h), cached.
   std::vector<std::string> Suggest(const std::string& word, size_t max) const;
 
  private:
   Dictionary() = default;
   bool InCaches(const std::string& word) const;
-  // Loads Hunspell on first use (suggestions, or checks when a cache is missing).
+  // Loads Hunspell on first use (only when a word cache is missing).
   Hunspell* hunspell() const;
 
   DictionarySpec spec_;

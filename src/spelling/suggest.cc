@@ -1,0 +1,111 @@
+#include "spelling/suggest.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+
+namespace fulint {
+namespace {
+
+// Letters next to each other on a QWERTY keyboard: the commonest typing slips.
+bool KeyboardNeighbours(char a, char b) {
+  static const char* const kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  auto locate = [](char c, int* row, int* col) {
+    for (int r = 0; r < 3; ++r)
+      if (const char* p = std::strchr(kRows[r], c)) {
+        *row = r;
+        *col = static_cast<int>(p - kRows[r]);
+        return true;
+      }
+    return false;
+  };
+  int ra, ca, rb, cb;
+  if (!locate(a, &ra, &ca) || !locate(b, &rb, &cb)) return false;
+  return std::abs(ra - rb) <= 1 && std::abs(ca - cb) <= 1;
+}
+
+bool IsVowel(char c) { return std::strchr("aeiouy", c) != nullptr; }
+
+// Costs of the edits (lower is likelier); an edit of the first letter costs more, since
+// writers rarely get the first letter wrong.
+constexpr int kSwap = 10, kApostrophe = 11, kNearReplace = 12, kDoubling = 14, kSplitOffA = 9, kSplit = 21,
+              kDelete = 20, kInsert = 20, kReplace = 22, kFirstLetter = 6;
+
+}  // namespace
+
+std::vector<std::string> SuggestNearby(const std::string& word,
+                                       const std::function<bool(const std::string&)>& known,
+                                       size_t max) {
+  if (word.size() < 2 || max == 0) return {};
+  // Candidates are made in lower case and given the word's capitalisation back, so "Recieve"
+  // suggests "Receive".
+  bool capitalized = std::isupper(static_cast<unsigned char>(word[0])) != 0;
+  std::string lower = word;
+  if (capitalized) lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  std::map<std::string, int> best;  // candidate -> lowest cost
+  auto consider = [&](std::string candidate, int cost, size_t at) {
+    if (candidate.empty() || candidate == lower) return;
+    if (at == 0) cost += kFirstLetter;
+    if (capitalized)
+      candidate[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(candidate[0])));
+    auto it = best.find(candidate);
+    if (it != best.end()) {
+      it->second = std::min(it->second, cost);
+      return;
+    }
+    if (known(candidate)) best.emplace(std::move(candidate), cost);
+  };
+  auto is_letter = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+  const size_t n = lower.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = lower[i];
+    if (static_cast<unsigned char>(c) >= 0x80) continue;  // edits stay on ASCII letters
+    // Deletion (cheaper for a doubled letter: "occurr" -> "occur").
+    bool doubled = (i > 0 && lower[i - 1] == c) || (i + 1 < n && lower[i + 1] == c);
+    consider(lower.substr(0, i) + lower.substr(i + 1), doubled ? kDoubling : kDelete, i);
+    // Swap with the next letter.
+    if (i + 1 < n && lower[i + 1] != c && is_letter(lower[i + 1])) {
+      std::string s = lower;
+      std::swap(s[i], s[i + 1]);
+      consider(s, kSwap, i);
+    }
+    // Replacement.
+    if (is_letter(c))
+      for (char r = 'a'; r <= 'z'; ++r) {
+        if (r == c) continue;
+        std::string s = lower;
+        s[i] = r;
+        bool near = KeyboardNeighbours(c, r) || (IsVowel(c) && IsVowel(r));
+        consider(s, near ? kNearReplace : kReplace, i);
+      }
+  }
+  for (size_t i = 0; i <= n; ++i) {
+    if (i < n && static_cast<unsigned char>(lower[i]) >= 0x80) continue;
+    // Insertion of a letter (cheaper when it doubles a neighbour: "ocur" -> "occur").
+    for (char r = 'a'; r <= 'z'; ++r) {
+      bool doubles = (i > 0 && lower[i - 1] == r) || (i < n && lower[i] == r);
+      consider(lower.substr(0, i) + r + lower.substr(i), doubles ? kDoubling : kInsert, i);
+    }
+    // A missing apostrophe ("dont" -> "don't") or space ("alot" -> "a lot").
+    if (i > 0 && i < n) {
+      consider(lower.substr(0, i) + "'" + lower.substr(i), kApostrophe, i);
+      std::string left = lower.substr(0, i), right = lower.substr(i);
+      if ((left.size() > 1 || left == "a" || left == "i") && right.size() > 1) {
+        std::string first = left;
+        if (capitalized) first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
+        // "a lot", "i mean" are classic slips; other splits rank after single-letter edits.
+        int cost = left.size() == 1 ? kSplitOffA : kSplit;
+        if (known(first) && known(right)) best.emplace(first + " " + right, cost);
+      }
+    }
+  }
+  std::vector<std::pair<int, std::string>> ranked;
+  for (auto& [candidate, cost] : best) ranked.emplace_back(cost, candidate);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < ranked.size() && out.size() < max; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+}  // namespace fulint
