@@ -1,0 +1,75 @@
+// ForEachInOrder: results arrive in index order whatever the threads do, and no more than the
+// window are ever waiting.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "cli/ordered_parallel.h"
+#include "test_util.h"
+
+using fulint::ForEachInOrder;
+
+TEST_CASE("ordered parallel: consumed in order with several workers", "[parallel]") {
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    std::vector<size_t> seen;
+    std::atomic<int> produced_by_other_thread{0};
+    auto main_thread = std::this_thread::get_id();
+    ForEachInOrder<size_t>(
+        200, jobs, 8,
+        [&](size_t i, unsigned) {
+          if (std::this_thread::get_id() != main_thread) ++produced_by_other_thread;
+          // Early items are slow, so later ones finish first and must wait their turn.
+          if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));
+          return i * 3;
+        },
+        [&](size_t i, size_t value) {
+          CHECK(value == i * 3);
+          seen.push_back(i);
+        });
+    REQUIRE(seen.size() == 200);
+    for (size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == i);
+    if (jobs > 1) CHECK(produced_by_other_thread == 200);
+  }
+}
+
+TEST_CASE("ordered parallel: memory is bounded by the window", "[parallel]") {
+  std::atomic<int> live{0}, peak{0};
+  ForEachInOrder<int>(
+      500, 4, 8,
+      [&](size_t, unsigned) {
+        int now = ++live;
+        int old = peak.load();
+        while (now > old && !peak.compare_exchange_weak(old, now)) {
+        }
+        return 1;
+      },
+      [&](size_t i, int) {
+        if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // slow reader
+        --live;
+      });
+  // Results made but not yet consumed never exceed the window (plus the one being consumed).
+  CHECK(peak <= 9);
+  CHECK(live == 0);
+}
+
+TEST_CASE("ordered parallel: zero items and more jobs than items", "[parallel]") {
+  int calls = 0;
+  ForEachInOrder<int>(0, 4, 8, [&](size_t, unsigned) { return ++calls; }, [&](size_t, int) {});
+  CHECK(calls == 0);
+  std::vector<size_t> seen;
+  ForEachInOrder<int>(2, 16, 1, [&](size_t i, unsigned) { return static_cast<int>(i); },
+                      [&](size_t i, int v) { seen.push_back(i + v); });
+  CHECK(seen == std::vector<size_t>{0, 2});
+}
+
+TEST_CASE("cli: --jobs 1 and --jobs 2 print the same output for a folder", "[parallel][cli]") {
+  std::string dir = std::string(FULINT_SOURCE_DIR) + "/tests/fixtures";
+  auto one = fulint::test::RunFulint({"--jobs", "1", "--format", "line", dir});
+  auto two = fulint::test::RunFulint({"--jobs", "2", "--format", "line", dir});
+  CHECK(one.status == two.status);
+  CHECK(one.out == two.out);
+  CHECK(one.out.size() > 1000);  // the fixtures have findings
+}
