@@ -1,6 +1,7 @@
 #pragma once
-// A Unicode-aware regular expression (Boost.Regex over ICU, Perl syntax) that reports matches
-// as byte ranges of a UTF-8 text. `.` does not match a line break, as in Vale and RE2.
+// A Unicode-aware regular expression (Perl syntax; PCRE2 with its JIT, or Boost.Regex over ICU
+// for what PCRE2 does not accept) that reports matches as byte ranges of a UTF-8 text. `.` does
+// not match a line break, as in Vale and RE2.
 #include <functional>
 #include <memory>
 #include <string>
@@ -21,6 +22,8 @@ class Regex {
   // False with `error` and the pattern offset `error_at` when the pattern is invalid.
   bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at);
   bool valid() const { return impl_ != nullptr; }
+  // "pcre2" or "boost": which engine runs the pattern (see regex.cc).
+  const char* engine() const;
   // Calls `on_match(whole, groups)` for each match inside text[within]; group ranges are
   // empty-at-0 when a group did not take part. Returns false with `error` when matching gave
   // up (catastrophic backtracking), keeping the matches found so far. Like Vale, a pattern

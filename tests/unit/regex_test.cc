@@ -1,0 +1,84 @@
+// The two regex engines behind Regex: PCRE2 for what it accepts, Boost.Regex otherwise, with
+// the same meaning for the things rules rely on.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "rules/regex.h"
+#include "rules/rule_set.h"
+
+using fulint::Range;
+using fulint::Regex;
+
+namespace {
+
+std::vector<std::string> Matches(const std::string& pattern, const std::string& text,
+                                 bool ignore_case = false, Range within = {0, 0}) {
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile(pattern, ignore_case, &error, &at));
+  if (within.end == 0) within = {0, static_cast<uint32_t>(text.size())};
+  std::vector<std::string> out;
+  re.ForEach(text, within, [&](Range r, const std::vector<Range>&) {
+    out.push_back(text.substr(r.begin, r.size()));
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("regex: PCRE2 runs Perl syntax with Unicode classes and case folding", "[regex]") {
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("\\b[[:alpha:]]+\\b", false, &error, &at));
+  CHECK(std::string(re.engine()) == "pcre2");
+  CHECK(Matches("\\b[[:alpha:]]+\\b", "Café naïve 42") == std::vector<std::string>{"Café", "naïve"});
+  CHECK(Matches("ÉCOLE", "une école", true) == std::vector<std::string>{"école"});
+  CHECK(Matches("[\\x{1F000}-\\x{1FAFF}]", "ok 😀 fine") == std::vector<std::string>{"😀"});
+}
+
+TEST_CASE("regex: ^ and $ at line breaks, . stops at them, as Boost's Perl mode", "[regex]") {
+  CHECK(Matches("^\\w+", "one\ntwo") == std::vector<std::string>{"one", "two"});
+  CHECK(Matches("a.b", "a\nb axb") == std::vector<std::string>{"axb"});
+  CHECK(Matches("\\Aone", "one\none") == std::vector<std::string>{"one"});
+}
+
+TEST_CASE("regex: a range is seen as a whole text", "[regex]") {
+  // "bc" at the start of the range counts as a word start for \b and ^.
+  CHECK(Matches("^\\bbc", "abc", false, {1, 3}) == std::vector<std::string>{"bc"});
+  CHECK(Matches("(?<=a)b", "ab", false, {1, 2}).empty());  // no look-behind outside the range
+}
+
+TEST_CASE("regex: empty matches advance, lookarounds and back-references work", "[regex]") {
+  CHECK(Matches("x*", "axb") == std::vector<std::string>{"", "x", "", ""});  // as Perl and Python
+  CHECK(Matches("\\b(\\w+) \\1\\b", "the the end") == std::vector<std::string>{"the the"});
+  CHECK(Matches("(?<=\\S) {2,}(?=\\S)", "a  b   ") == std::vector<std::string>{"  "});
+}
+
+TEST_CASE("regex: Boost takes what PCRE2 rejects; invalid patterns give Boost's error", "[regex]") {
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("\\<rank\\>", false, &error, &at));  // Boost's word-start/-end escapes
+  CHECK(std::string(re.engine()) == "boost");
+  CHECK(Matches("\\<rank\\>", "rank ranking") == std::vector<std::string>{"rank"});
+  Regex bad;
+  CHECK_FALSE(bad.Compile("(unclosed", false, &error, &at));
+  CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("regex: catastrophic backtracking is reported, not hung on", "[regex]") {
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("(a+)+$", false, &error, &at));
+  std::string text(40, 'a');
+  text += "!";
+  std::string match_error;
+  bool ok = re.ForEach(text, {0, static_cast<uint32_t>(text.size())},
+                       [](Range, const std::vector<Range>&) {}, &match_error);
+  // PCRE2's JIT may also prove there is no match quickly; either way it returns.
+  if (!ok) CHECK_FALSE(match_error.empty());
+}
