@@ -38,7 +38,10 @@ Incoming Classify(const json& message) {
   }
   in.method = method->get<std::string>();
   auto params = message.find("params");
-  if (params != message.end()) {
+  // `"params": null` is read as no params: JSON-RPC wants them left out, but eglot (through
+  // Emacs's jsonrpc.el) sends null for shutdown and exit, and refusing those would keep the
+  // server from ending cleanly under Emacs.
+  if (params != message.end() && !params->is_null()) {
     if (!params->is_object() && !params->is_array()) {
       in.problem = "'params' must be an object or an array";
       return in;
