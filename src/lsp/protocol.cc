@@ -38,7 +38,10 @@ Incoming Classify(const json& message) {
   }
   in.method = method->get<std::string>();
   auto params = message.find("params");
-  if (params != message.end()) {
+  // `"params": null` is read as no params: JSON-RPC wants them left out, but eglot (through
+  // Emacs's jsonrpc.el) sends null for shutdown and exit, and refusing those would keep the
+  // server from ending cleanly under Emacs.
+  if (params != message.end() && !params->is_null()) {
     if (!params->is_object() && !params->is_array()) {
       in.problem = "'params' must be an object or an array";
       return in;
@@ -63,15 +66,6 @@ json MakeNotification(const std::string& method, json params) {
 
 json MakeRequest(const json& id, const std::string& method, json params) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
-}
-
-const char* EncodingName(PositionEncoding encoding) {
-  switch (encoding) {
-    case PositionEncoding::kUtf8: return "utf-8";
-    case PositionEncoding::kUtf32: return "utf-32";
-    case PositionEncoding::kUtf16: break;
-  }
-  return "utf-16";
 }
 
 PositionEncoding NegotiateEncoding(const json& params) {
@@ -122,21 +116,8 @@ bool FromJson(const json& j, LspRange* out) {
   return FromJson(j["start"], &out->start) && FromJson(j["end"], &out->end);
 }
 
-namespace {
-
-ColumnUnit UnitOf(PositionEncoding encoding) {
-  switch (encoding) {
-    case PositionEncoding::kUtf8: return ColumnUnit::kUtf8;
-    case PositionEncoding::kUtf32: return ColumnUnit::kCodePoint;
-    case PositionEncoding::kUtf16: break;
-  }
-  return ColumnUnit::kUtf16;
-}
-
-}  // namespace
-
 PositionMap::PositionMap(const Document& doc, PositionEncoding encoding)
-    : index_(doc), unit_(UnitOf(encoding)) {}
+    : index_(doc), unit_(ColumnUnitFor(encoding)) {}
 
 LspPosition PositionMap::ToPosition(uint32_t raw_off) const {
   return {index_.Line(raw_off) - 1, index_.Column(raw_off, unit_)};
@@ -213,33 +194,6 @@ std::string UriFileName(const std::string& uri) {
   size_t cut = s.find_last_of("/:");
   if (cut != std::string_view::npos) s = s.substr(cut + 1);
   return PercentDecode(s);
-}
-
-int SeverityCode(Severity severity) {
-  switch (severity) {
-    case Severity::kError: return 1;
-    case Severity::kWarning: return 2;
-    case Severity::kSuggestion: break;
-  }
-  return 3;
-}
-
-json FixToJson(const Fix& fix, const PositionMap& map) {
-  json edits = json::array();
-  for (const Edit& e : fix.edits)
-    edits.push_back({{"range", ToJson(map.ToRange(e.raw))}, {"newText", e.replacement}});
-  return {{"title", fix.title}, {"edits", std::move(edits)}};
-}
-
-json DiagnosticToJson(const Diagnostic& d, const PositionMap& map) {
-  json fixes = json::array();
-  for (const Fix& f : d.fixes) fixes.push_back(FixToJson(f, map));
-  return {{"range", ToJson(map.ToRange(d.raw))},
-          {"severity", SeverityCode(d.severity)},
-          {"code", d.rule_id},
-          {"source", "fulint"},
-          {"message", d.message},
-          {"data", {{"fixes", std::move(fixes)}}}};
 }
 
 }  // namespace fulint::lsp

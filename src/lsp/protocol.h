@@ -9,7 +9,9 @@
 
 #include "base/diagnostic.h"
 #include "parse/document.h"
+#include "report/lsp_diagnostic.h"
 #include "report/position.h"
+#include "report/printer.h"
 
 namespace fulint::lsp {
 
@@ -45,9 +47,8 @@ json MakeRequest(const json& id, const std::string& method, json params);
 
 // --- Positions -----------------------------------------------------------------------------
 
-enum class PositionEncoding { kUtf8, kUtf16, kUtf32 };
-
-const char* EncodingName(PositionEncoding encoding);
+// PositionEncoding, its names and its column units are report/printer.h's and
+// report/lsp_diagnostic.h's, shared with `--format lsp`.
 // The first of the client's `capabilities.general.positionEncodings` the server supports (all
 // three are), in the client's order; UTF-16 when it offers none, as the spec requires.
 PositionEncoding NegotiateEncoding(const json& initialize_params);
@@ -84,6 +85,9 @@ class PositionMap {
   // The raw offset of a client position; columns past a line end clamp to it and lines past
   // the end to the end of the text.
   uint32_t ToOffset(const LspPosition& p) const;
+  // What report/lsp_diagnostic.h's converters take.
+  const LineIndex& index() const { return index_; }
+  ColumnUnit unit() const { return unit_; }
 
  private:
   LineIndex index_;
@@ -98,15 +102,5 @@ std::string PathToUri(const std::string& path);
 // The last path segment of any URI ("file:///a/note.md" -> "note.md", "untitled:Untitled-1" ->
 // "Untitled-1"), percent-decoded: what picks a draft's format.
 std::string UriFileName(const std::string& uri);
-
-// --- Diagnostics ---------------------------------------------------------------------------
-
-// error=1, warning=2, suggestion=3 (Information).
-int SeverityCode(Severity severity);
-// {title, edits: [TextEdit]} with ranges in `map`'s encoding.
-json FixToJson(const Fix& fix, const PositionMap& map);
-// An LSP Diagnostic: range, severity, code (the rule id), source "fulint", message, and
-// `data.fixes` (the fixes as TextEdits) for code actions.
-json DiagnosticToJson(const Diagnostic& d, const PositionMap& map);
 
 }  // namespace fulint::lsp

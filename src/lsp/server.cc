@@ -166,7 +166,7 @@ class Server {
                    (*node)["dynamicRegistration"] == true;
     initialized_ = true;
     return {{"capabilities",
-             {{"positionEncoding", EncodingName(encoding_)},
+             {{"positionEncoding", PositionEncodingName(encoding_)},
               {"textDocumentSync",
                {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
               {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
@@ -368,14 +368,19 @@ class Server {
     }
     std::map<std::string, std::string> links;  // rule id -> resolved link
     for (const Diagnostic& d : result.diagnostics) {
-      PublishedDiagnostic p{map.ToRange(d.raw), DiagnosticToJson(d, map), ""};
-      if (const Rule* rule = entry.rules->Find(d.rule_id)) {
+      const Rule* rule = entry.rules->Find(d.rule_id);
+      std::string link;
+      if (rule) {
         auto it = links.find(rule->id);
         if (it == links.end())
           it = links.emplace(rule->id, ResolveLink(*rule, options_.rules_dir)).first;
-        if (it->second.find(':') != std::string::npos)
-          p.lsp["codeDescription"] = {{"href", it->second}};
-        p.hover = ExplainMarkdown(*rule, it->second);
+        link = it->second;
+      }
+      LspDiagnosticExtras extras{link.find(':') != std::string::npos ? link : "", true};
+      PublishedDiagnostic p{map.ToRange(d.raw),
+                            json(LspDiagnostic(d, map.index(), map.unit(), extras)), ""};
+      if (rule) {
+        p.hover = ExplainMarkdown(*rule, link);
         if (rule->extends == "spelling" && !d.matched.empty()) p.lsp["data"]["word"] = d.matched;
       }
       out.push_back(std::move(p));
@@ -385,7 +390,7 @@ class Server {
 
   static json Problem(const std::string& code, const std::string& message, const LspRange& at) {
     return {{"range", ToJson(at)},
-            {"severity", SeverityCode(Severity::kError)},
+            {"severity", LspSeverity(Severity::kError)},
             {"code", code},
             {"source", "fulint"},
             {"message", message}};

@@ -1,59 +1,13 @@
 #include "report/lsp_printer.h"
 
-#include <algorithm>
 #include <string>
 
 #include "report/json_printer.h"
+#include "report/lsp_diagnostic.h"
 
 namespace fulint {
-namespace {
 
 using Json = nlohmann::ordered_json;
-
-// LSP Position: 0-based line and 0-based character in `unit`.
-Json LspPosition(const LineIndex& index, uint32_t raw_off, ColumnUnit unit) {
-  return Json{{"line", index.Line(raw_off) - 1}, {"character", index.Column(raw_off, unit)}};
-}
-
-}  // namespace
-
-int LspSeverity(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return 1;
-    case Severity::kWarning:
-      return 2;
-    case Severity::kSuggestion:
-      return 3;
-  }
-  return 2;
-}
-
-ColumnUnit ColumnUnitFor(PositionEncoding encoding) {
-  switch (encoding) {
-    case PositionEncoding::kUtf8:
-      return ColumnUnit::kUtf8;
-    case PositionEncoding::kUtf16:
-      return ColumnUnit::kUtf16;
-    case PositionEncoding::kUtf32:
-      return ColumnUnit::kCodePoint;
-  }
-  return ColumnUnit::kUtf16;
-}
-
-Json LspDiagnostic(const Diagnostic& diag, const LineIndex& index, const PrintOptions& options) {
-  ColumnUnit unit = ColumnUnitFor(options.position_encoding);
-  Json j;
-  j["range"] = Json{{"start", LspPosition(index, diag.raw.begin, unit)},
-                    {"end", LspPosition(index, std::max(diag.raw.begin, diag.raw.end), unit)}};
-  j["severity"] = LspSeverity(diag.severity);
-  if (!diag.rule_id.empty()) j["code"] = diag.rule_id;
-  std::string href = ResolveLink(diag.link, options.link_base);
-  if (!href.empty()) j["codeDescription"] = Json{{"href", href}};
-  j["source"] = "fulint";
-  j["message"] = diag.message;
-  return j;
-}
 
 LspPrinter::LspPrinter(const PrintOptions& options) : options_(options) {}
 
@@ -68,8 +22,8 @@ void LspPrinter::File(const FileResult& result, FILE* out) {
     Json range = Json{{"start", zero}, {"end", zero}};
     if (result.doc) {
       LineIndex index(*result.doc);
-      Json at =
-          LspPosition(index, result.error_raw_offset, ColumnUnitFor(options_.position_encoding));
+      Json at = LspPositionJson(index, result.error_raw_offset,
+                                ColumnUnitFor(options_.position_encoding));
       range = Json{{"start", at}, {"end", at}};
     }
     diagnostics.push_back(Json{{"range", range},
@@ -78,8 +32,10 @@ void LspPrinter::File(const FileResult& result, FILE* out) {
                                {"message", result.error.empty() ? "no document" : result.error}});
   } else {
     LineIndex index(*result.doc);
+    ColumnUnit unit = ColumnUnitFor(options_.position_encoding);
     for (const Diagnostic& d : result.diagnostics)
-      diagnostics.push_back(LspDiagnostic(d, index, options_));
+      diagnostics.push_back(
+          LspDiagnostic(d, index, unit, {ResolveLink(d.link, options_.link_base), false}));
   }
   files_.push_back(Json{{"uri", FileUri(path)}, {"diagnostics", std::move(diagnostics)}});
 }

@@ -5,7 +5,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "report/position.h"
 #include "report/printer.h"
 
 namespace fulint {
@@ -23,14 +22,5 @@ class LspPrinter : public Printer {
 };
 
 std::unique_ptr<Printer> MakeLspPrinter(const PrintOptions& options);
-
-// LSP DiagnosticSeverity: 1 Error, 2 Warning, 3 Information for suggestions (Hint, 4, is drawn
-// as faint dots and left out of problem lists: too quiet for advice the writer should read).
-int LspSeverity(Severity severity);
-ColumnUnit ColumnUnitFor(PositionEncoding encoding);
-// An LSP Diagnostic for `diag` (no "data"; codeDescription only when the link resolves to an
-// absolute URI against options.link_base).
-nlohmann::ordered_json LspDiagnostic(const Diagnostic& diag, const LineIndex& index,
-                                     const PrintOptions& options);
 
 }  // namespace fulint
