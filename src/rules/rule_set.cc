@@ -1,7 +1,9 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <tuple>
 
 #include "rules/check_type.h"
@@ -38,7 +40,8 @@ static bool ApplyOverrides(const std::string& id, YAML::Node* root, std::vector<
   std::string extends = (*root)["extends"] ? (*root)["extends"].as<std::string>("") : "";
   auto extra = options.type_keys.find(extends);
   if (extra != options.type_keys.end())
-    for (const auto& kv : extra->second) (*root)[kv.first.Scalar()] = kv.second;
+    // Cloned: rules load on several threads, and assigning a node shares its memory.
+    for (const auto& kv : extra->second) (*root)[kv.first.Scalar()] = YAML::Clone(kv.second);
   auto it = options.overrides.find(id);
   if (it == options.overrides.end()) return true;
   const CheckType* type = FindCheckType(extends);
@@ -48,7 +51,7 @@ static bool ApplyOverrides(const std::string& id, YAML::Node* root, std::vector<
   config.CheckKeys(keys);
   if (!config.ok()) return false;
   *root = YAML::Clone(*root);
-  for (const auto& kv : it->second.first) (*root)[kv.first.Scalar()] = kv.second;
+  for (const auto& kv : it->second.first) (*root)[kv.first.Scalar()] = YAML::Clone(kv.second);
   return true;
 }
 
@@ -160,21 +163,41 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
     return false;
   }
   auto files = RuleFiles(dir);
-  size_t before = errors->size();
   auto contains = [](const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
   };
-  for (const auto& [id, path] : files) {
-    if (contains(options.disabled_rules, id) ||
-        contains(options.disabled_styles, id.substr(0, id.find('.'))))
-      continue;
-    size_t first = errors->size();
-    if (auto rule = LoadRuleFile(path, id, errors, options)) out->rules.push_back(std::move(rule));
+  std::vector<std::pair<std::string, std::string>> wanted;
+  for (const auto& [id, path] : files)
+    if (!contains(options.disabled_rules, id) &&
+        !contains(options.disabled_styles, id.substr(0, id.find('.'))))
+      wanted.emplace_back(id, path);
+  // Rule files are independent, and parsing YAML and compiling patterns is most of a one-draft
+  // run, so they load on every core; results are put back in id order.
+  struct Loaded {
+    std::unique_ptr<Rule> rule;
+    std::vector<ConfigError> errors;
+  };
+  std::vector<Loaded> loaded(wanted.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < wanted.size();)
+      loaded[i].rule = LoadRuleFile(wanted[i].second, wanted[i].first, &loaded[i].errors, options);
+  };
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  threads = std::min(threads, wanted.size() / 4 + 1);  // not worth a thread for a few files
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  size_t before = errors->size();
+  for (auto& l : loaded) {
+    if (l.rule) out->rules.push_back(std::move(l.rule));
     // One file's errors in file order, as an editor would list them.
-    std::stable_sort(errors->begin() + first, errors->end(),
+    std::stable_sort(l.errors.begin(), l.errors.end(),
                      [](const ConfigError& a, const ConfigError& b) {
                        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                      });
+    errors->insert(errors->end(), l.errors.begin(), l.errors.end());
   }
   return errors->size() == before;
 }
