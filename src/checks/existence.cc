@@ -58,20 +58,20 @@ class Existence : public Check {
 
 // Reads `fix: {replace: TEXT, safe: BOOL}`; false after reporting an error.
 bool ReadFix(YamlReader& reader, bool has_raw, Existence* check) {
-  YAML::Node node = reader.Get("fix");
+  const YamlValue& node = reader.Get("fix");
   if (!node) return true;
   if (!node.IsMap()) {
     reader.Error(node.Mark(), "'fix' must be a mapping such as {replace: \"$1\", safe: true}");
     return false;
   }
   bool ok = true;
-  for (const auto& kv : node) {
-    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+  for (const auto& kv : node.entries()) {
+    std::string key = kv.first.IsScalar() ? kv.first.text() : "?";
     if (key == "replace" && kv.second.IsScalar()) {
-      check->fix_replace = kv.second.as<std::string>();
+      check->fix_replace = kv.second.text();
       check->has_fix = true;
     } else if (key == "safe" && kv.second.IsScalar()) {
-      if (!YAML::convert<bool>::decode(kv.second, check->fix_safe)) {
+      if (!kv.second.AsBool(&check->fix_safe)) {
         reader.Error(kv.second.Mark(), "'fix.safe' must be true or false");
         ok = false;
       }

@@ -158,13 +158,13 @@ std::unique_ptr<Check> LoadSpelling(YamlReader& reader, const std::string& rule_
   // (`variant_wordlists: {en-GB: [british.txt]}`).
   std::vector<std::string> languages;
   if (!reader.Strings("language", &languages)) return nullptr;
-  if (YAML::Node variants = reader.Get("variant_wordlists")) {
+  if (const YamlValue& variants = reader.Get("variant_wordlists")) {
     if (!variants.IsMap()) {
       reader.Error(variants.Mark(), "'variant_wordlists' maps a language to word lists");
       return nullptr;
     }
     std::vector<std::string> known;
-    for (const auto& kv : variants) known.push_back(kv.first.Scalar());
+    for (const auto& kv : variants.entries()) known.push_back(kv.first.AsString());
     for (const auto& lang : languages) {
       if (lang == "en-US" || std::find(known.begin(), known.end(), lang) != known.end()) continue;
       std::string hint = DidYouMean(lang, known);
@@ -172,11 +172,11 @@ std::unique_ptr<Check> LoadSpelling(YamlReader& reader, const std::string& rule_
                                    (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
       return nullptr;
     }
-    for (const auto& kv : variants) {
-      if (std::find(languages.begin(), languages.end(), kv.first.Scalar()) == languages.end())
+    for (const auto& kv : variants.entries()) {
+      if (std::find(languages.begin(), languages.end(), kv.first.AsString()) == languages.end())
         continue;
-      for (const auto& file : kv.second) {
-        std::string f = file.as<std::string>("");
+      for (const auto& file : kv.second.IsScalar() ? std::vector<YamlValue>{kv.second} : kv.second.items()) {
+        std::string f = file.AsString();
         std::string path = rule_dir + "/" + f;
         if (std::find(spec.wordlists.begin(), spec.wordlists.end(), path) == spec.wordlists.end())
           spec.wordlists.push_back(path);

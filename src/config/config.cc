@@ -2,37 +2,39 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fulint {
 namespace fs = std::filesystem;
 namespace {
 
 // "on"/"off"/"true"/"false" as a switch; false when the scalar is not one.
-bool ParseSwitch(const YAML::Node& n, bool* out) {
+bool ParseSwitch(const YamlValue& n, bool* out) {
   if (!n.IsScalar()) return false;
-  const std::string& s = n.Scalar();
+  const std::string& s = n.text();
   if (s == "on" || s == "true" || s == "yes") *out = true;
   else if (s == "off" || s == "false" || s == "no") *out = false;
   else return false;
   return true;
 }
 
-void ReadRules(YamlReader& reader, const YAML::Node& rules, Config* out) {
+void ReadRules(YamlReader& reader, const YamlValue& rules, Config* out) {
   if (!rules.IsMap()) {
     reader.Error(rules.Mark(), "'rules' maps rule ids to on, off, a level or a mapping of keys");
     return;
   }
-  for (const auto& kv : rules) {
+  for (const auto& kv : rules.entries()) {
     RuleSetting setting;
     setting.mark = kv.first.Mark();
-    const YAML::Node& v = kv.second;
+    const YamlValue& v = kv.second;
     bool on;
     Severity level;
     if (ParseSwitch(v, &on)) {
       setting.enabled = on;
-    } else if (v.IsScalar() && ParseSeverity(v.Scalar(), &level)) {
-      setting.overrides = YAML::Node(YAML::NodeType::Map);
-      setting.overrides["level"] = v.Scalar();
+    } else if (v.IsScalar() && ParseSeverity(v.text(), &level)) {
+      setting.overrides = YamlValue::Map(v.Mark());
+      setting.overrides.Set("level", v, kv.first.Mark());
     } else if (v.IsMap()) {
       setting.overrides = v;
     } else {
@@ -40,7 +42,7 @@ void ReadRules(YamlReader& reader, const YAML::Node& rules, Config* out) {
                              "or a mapping of the rule's keys");
       continue;
     }
-    out->rules[kv.first.as<std::string>("")] = setting;
+    out->rules[kv.first.AsString()] = setting;
   }
 }
 
@@ -48,14 +50,19 @@ void ReadRules(YamlReader& reader, const YAML::Node& rules, Config* out) {
 
 bool LoadConfig(const std::string& path, Config* out, std::vector<ConfigError>* errors) {
   out->path = path;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
     errors->push_back({path, 0, 0, "cannot read config file"});
     return false;
-  } catch (const YAML::Exception& e) {
-    errors->push_back({path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg});
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  YamlValue root;
+  std::string yaml_error;
+  YamlMark error_mark;
+  if (!ParseYaml(buffer.str(), std::make_shared<const std::string>(path), &root, &yaml_error,
+                 &error_mark)) {
+    errors->push_back({path, error_mark.line + 1, error_mark.column + 1, "invalid YAML: " + yaml_error});
     return false;
   }
   YamlReader reader(path, root, errors);
@@ -66,21 +73,21 @@ bool LoadConfig(const std::string& path, Config* out, std::vector<ConfigError>* 
   }
   reader.CheckKeys({"language", "rules", "styles", "words"});
   reader.Strings("language", &out->language);
-  if (YAML::Node rules = root["rules"]) ReadRules(reader, rules, out);
-  if (YAML::Node styles = root["styles"]) {
+  if (const YamlValue& rules = root["rules"]) ReadRules(reader, rules, out);
+  if (const YamlValue& styles = root["styles"]) {
     if (!styles.IsMap()) reader.Error(styles.Mark(), "'styles' maps style names to on or off");
     else
-      for (const auto& kv : styles) {
+      for (const auto& kv : styles.entries()) {
         bool on;
         if (!ParseSwitch(kv.second, &on)) {
           reader.Error(kv.second.Mark(), "a style is on or off");
           continue;
         }
-        out->styles[kv.first.as<std::string>("")] = on;
-        out->style_marks[kv.first.as<std::string>("")] = kv.first.Mark();
+        out->styles[kv.first.AsString()] = on;
+        out->style_marks[kv.first.AsString()] = kv.first.Mark();
       }
   }
-  if (YAML::Node words = root["words"]) {
+  if (const YamlValue& words = root["words"]) {
     YamlReader w(path, words, errors);
     if (!words.IsMap()) {
       w.Error(words.Mark(), "'words' has 'accept', 'accept_files' and 'reject' lists");

@@ -18,8 +18,6 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/diagnostic.h"
 #include "rules/yaml_reader.h"
 
@@ -27,15 +25,15 @@ namespace fulint {
 
 struct RuleSetting {
   bool enabled = true;
-  YAML::Node overrides;  // a mapping of the rule's keys, or null
-  YAML::Mark mark;       // where the setting is, for "unknown rule" errors
+  YamlValue overrides;  // a mapping of the rule's keys, or undefined
+  YamlMark mark;        // where the setting is, for "unknown rule" errors
 };
 
 struct Config {
   std::string path;  // empty: no config file, defaults everywhere
   std::map<std::string, RuleSetting> rules;     // by rule id
   std::map<std::string, bool> styles;           // style name -> enabled
-  std::map<std::string, YAML::Mark> style_marks;
+  std::map<std::string, YamlMark> style_marks;
   std::vector<std::string> accept, reject;      // words
   std::vector<std::string> accept_files;        // absolute paths
   std::vector<std::string> language;            // spelling variants; empty: the rule's default

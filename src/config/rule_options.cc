@@ -11,7 +11,7 @@ RuleOptions ToRuleOptions(const Config& config, const std::vector<std::string>& 
   options.config_path = config.path;
   std::set<std::string> styles;
   for (const auto& id : all_ids) styles.insert(id.substr(0, id.find('.')));
-  auto error_at = [&](const YAML::Mark& mark, const std::string& message) {
+  auto error_at = [&](const YamlMark& mark, const std::string& message) {
     errors->push_back({config.path, mark.line + 1, mark.column + 1, message});
   };
   for (const auto& [id, setting] : config.rules) {
@@ -35,11 +35,17 @@ RuleOptions ToRuleOptions(const Config& config, const std::vector<std::string>& 
   }
   if (!config.accept.empty() || !config.reject.empty() || !config.accept_files.empty() ||
       !config.language.empty()) {
-    YAML::Node words(YAML::NodeType::Map);
-    for (const auto& l : config.language) words["language"].push_back(l);
-    for (const auto& w : config.accept) words["accept"].push_back(w);
-    for (const auto& w : config.reject) words["reject"].push_back(w);
-    for (const auto& f : config.accept_files) words["accept_files"].push_back(f);
+    YamlValue words = YamlValue::Map();
+    auto add = [&](const char* key, const std::vector<std::string>& values) {
+      if (values.empty()) return;
+      YamlValue list = YamlValue::Sequence();
+      for (const auto& v : values) list.Append(YamlValue::Scalar(v));
+      words.Set(key, std::move(list));
+    };
+    add("language", config.language);
+    add("accept", config.accept);
+    add("reject", config.reject);
+    add("accept_files", config.accept_files);
     options.type_keys["spelling"] = words;
   }
   return options;

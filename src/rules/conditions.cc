@@ -7,8 +7,8 @@
 namespace fulint {
 namespace {
 
-bool AddValue(YamlReader& reader, const YAML::Node& node, FieldTest* test) {
-  std::string v = node.as<std::string>("");
+bool AddValue(YamlReader& reader, const YamlValue& node, FieldTest* test) {
+  std::string v = node.AsString();
   if (v.size() >= 2 && v.front() == '/' && v.back() == '/') {
     auto re = std::make_shared<Regex>();
     std::string error;
@@ -24,15 +24,15 @@ bool AddValue(YamlReader& reader, const YAML::Node& node, FieldTest* test) {
   return true;
 }
 
-bool ReadGroup(YamlReader& reader, const YAML::Node& map, std::vector<FieldTest>* out) {
+bool ReadGroup(YamlReader& reader, const YamlValue& map, std::vector<FieldTest>* out) {
   if (!map.IsMap()) {
     reader.Error(map.Mark(), "a condition maps metadata fields to a value or a list of values");
     return false;
   }
-  for (const auto& kv : map) {
-    FieldTest test{kv.first.as<std::string>(""), {}, {}};
+  for (const auto& kv : map.entries()) {
+    FieldTest test{kv.first.AsString(), {}, {}};
     if (kv.second.IsSequence()) {
-      for (const auto& v : kv.second)
+      for (const auto& v : kv.second.items())
         if (!AddValue(reader, v, &test)) return false;
     } else if (!AddValue(reader, kv.second, &test)) {
       return false;
@@ -55,10 +55,10 @@ bool FieldTest::Matches(const Document& doc) const {
 }
 
 bool ReadConditions(YamlReader& reader, const std::string& key, Conditions* out) {
-  YAML::Node n = reader.Get(key);
+  const YamlValue& n = reader.Get(key);
   if (!n) return true;
   if (n.IsSequence()) {
-    for (const auto& item : n) {
+    for (const auto& item : n.items()) {
       out->groups.emplace_back();
       if (!ReadGroup(reader, item, &out->groups.back())) return false;
     }

@@ -3,30 +3,33 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <tuple>
 
 #include "rules/check_type.h"
+#include "rules/yaml_cache.h"
 
 namespace fulint {
 namespace fs = std::filesystem;
 namespace {
 
 bool ReadExamples(YamlReader& reader, RuleExamples* out) {
-  YAML::Node n = reader.Get("examples");
+  const YamlValue& n = reader.Get("examples");
   if (!n) return true;
   if (!n.IsMap()) {
     reader.Error(n.Mark(), "'examples' must have 'bad' and/or 'good' lists");
     return false;
   }
-  for (const auto& kv : n) {
-    std::string key = kv.first.as<std::string>("");
+  for (const auto& kv : n.entries()) {
+    std::string key = kv.first.AsString();
     std::vector<std::string>* list = key == "bad" ? &out->bad : key == "good" ? &out->good : nullptr;
     if (!list || !kv.second.IsSequence()) {
       reader.Error(kv.first.Mark(), "'examples' takes lists named 'bad' and 'good'");
       return false;
     }
-    for (const auto& item : kv.second) list->push_back(item.as<std::string>(""));
+    for (const auto& item : kv.second.items()) list->push_back(item.AsString());
   }
   return true;
 }
@@ -35,13 +38,12 @@ bool ReadExamples(YamlReader& reader, RuleExamples* out) {
 
 // Merges the configuration's keys for this rule into its YAML, after checking them against the
 // keys its check type knows (so a typo in .fulint.yaml is reported there).
-static bool ApplyOverrides(const std::string& id, YAML::Node* root, std::vector<ConfigError>* errors,
+static bool ApplyOverrides(const std::string& id, YamlValue* root, std::vector<ConfigError>* errors,
                     const RuleOptions& options) {
-  std::string extends = (*root)["extends"] ? (*root)["extends"].as<std::string>("") : "";
+  std::string extends = (*root)["extends"].AsString();
   auto extra = options.type_keys.find(extends);
   if (extra != options.type_keys.end())
-    // Cloned: rules load on several threads, and assigning a node shares its memory.
-    for (const auto& kv : extra->second) (*root)[kv.first.Scalar()] = YAML::Clone(kv.second);
+    for (const auto& kv : extra->second.entries()) root->Set(kv.first.text(), kv.second, kv.first.Mark());
   auto it = options.overrides.find(id);
   if (it == options.overrides.end()) return true;
   const CheckType* type = FindCheckType(extends);
@@ -50,8 +52,7 @@ static bool ApplyOverrides(const std::string& id, YAML::Node* root, std::vector<
   YamlReader config(options.config_path, it->second.first, errors);
   config.CheckKeys(keys);
   if (!config.ok()) return false;
-  *root = YAML::Clone(*root);
-  for (const auto& kv : it->second.first) (*root)[kv.first.Scalar()] = YAML::Clone(kv.second);
+  for (const auto& kv : it->second.first.entries()) root->Set(kv.first.text(), kv.second, kv.first.Mark());
   return true;
 }
 
@@ -62,24 +63,37 @@ const Rule* RuleSet::Find(const std::string& id) const {
 }
 
 std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& id,
-                                   std::vector<ConfigError>* errors, const RuleOptions& options) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    errors->push_back({path, 0, 0, "cannot read rule file"});
-    return nullptr;
-  } catch (const YAML::Exception& e) {
-    errors->push_back({path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg});
+                                   std::vector<ConfigError>* errors, const RuleOptions& options,
+                                   YamlCache* cache) {
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    if (in) buffer << in.rdbuf();
+    if (!in || in.bad()) {
+      errors->push_back({path, 0, 0, "cannot read rule file"});
+      return nullptr;
+    }
+    text = buffer.str();
+  }
+  YamlValue root;
+  std::string yaml_error;
+  YamlMark error_mark;
+  bool parsed = cache ? cache->Parse(path, text, &root, &yaml_error, &error_mark)
+                      : ParseYaml(text, std::make_shared<const std::string>(path), &root,
+                                  &yaml_error, &error_mark);
+  if (!parsed) {
+    errors->push_back({path, error_mark.line + 1, error_mark.column + 1, "invalid YAML: " + yaml_error});
     return nullptr;
   }
-  YamlReader reader(path, root, errors);
-  reader.set_rule_id(id);
   if (!root.IsMap()) {
-    reader.Error(root.Mark(), "a rule file must be a mapping of keys");
+    YamlReader(path, root, errors).Error(root.Mark(), "a rule file must be a mapping of keys");
     return nullptr;
   }
   if (!ApplyOverrides(id, &root, errors, options)) return nullptr;
+  YamlReader reader(path, std::move(root), errors);
+  reader.set_rule_id(id);
+  const YamlValue& merged = reader.root();
   auto rule = std::make_unique<Rule>();
   rule->id = id;
   rule->path = path;
@@ -109,7 +123,7 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
     }
   const CheckType* type = nullptr;
   if (rule->extends.empty()) {
-    reader.Error(root.Mark(), "missing key 'extends' (the check type)");
+    reader.Error(merged.Mark(), "missing key 'extends' (the check type)");
   } else if (!(type = FindCheckType(rule->extends))) {
     std::vector<std::string> names;
     for (const auto& t : CheckTypes()) names.push_back(t.name);
@@ -117,7 +131,7 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
     reader.Error("extends", "unknown check type '" + rule->extends + "'" +
                                 (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }
-  if (rule->message.empty() && root.IsMap()) reader.Error(root.Mark(), "missing key 'message'");
+  if (rule->message.empty() && merged.IsMap()) reader.Error(merged.Mark(), "missing key 'message'");
   if (type) {
     std::vector<std::string> keys = CommonRuleKeys();
     keys.insert(keys.end(), type->keys.begin(), type->keys.end());
@@ -178,10 +192,12 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
     std::vector<ConfigError> errors;
   };
   std::vector<Loaded> loaded(wanted.size());
+  YamlCache cache(YamlCache::DefaultFile());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i; (i = next++) < wanted.size();)
-      loaded[i].rule = LoadRuleFile(wanted[i].second, wanted[i].first, &loaded[i].errors, options);
+      loaded[i].rule =
+          LoadRuleFile(wanted[i].second, wanted[i].first, &loaded[i].errors, options, &cache);
   };
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
   threads = std::min(threads, wanted.size() / 4 + 1);  // not worth a thread for a few files
@@ -189,6 +205,7 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  cache.Save();
   size_t before = errors->size();
   for (auto& l : loaded) {
     if (l.rule) out->rules.push_back(std::move(l.rule));

@@ -20,11 +20,11 @@ struct RuleSet {
 struct RuleOptions {
   std::string config_path;  // for errors in overrides
   // Rule id -> keys that replace the rule file's own (`level`, `max`, ...).
-  std::map<std::string, std::pair<YAML::Node, YAML::Mark>> overrides;
+  std::map<std::string, std::pair<YamlValue, YamlMark>> overrides;
   // Rule ids switched off, and whole styles switched off.
   std::vector<std::string> disabled_rules, disabled_styles;
   // Extra keys merged into every rule of a check type ("spelling" -> {accept: [...]}).
-  std::map<std::string, YAML::Node> type_keys;
+  std::map<std::string, YamlValue> type_keys;
 };
 
 // Loads all styles under `dir`. Returns false when `dir` cannot be read or any rule has an
@@ -35,9 +35,12 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
 // The ids of every rule file under `dir` (loaded or not), sorted.
 std::vector<std::string> ListRuleIds(const std::string& dir);
 
-// Loads one rule file as `id`; null after reporting errors.
+class YamlCache;
+
+// Loads one rule file as `id`; null after reporting errors. With a cache, an unchanged file's
+// parsed tree is read from it (rules/yaml_cache.h).
 std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& id,
                                    std::vector<ConfigError>* errors,
-                                   const RuleOptions& options = {});
+                                   const RuleOptions& options = {}, YamlCache* cache = nullptr);
 
 }  // namespace fulint

@@ -30,12 +30,12 @@ std::string ShortRegexError(const std::string& what) {
 }
 
 // Where pattern offset `at` of entry `index` of `key` sits in the rule file.
-YAML::Mark EntryMark(YamlReader& reader, const std::string& key, size_t index, int at) {
-  YAML::Node n = reader.Get(key);
-  YAML::Node entry = n && n.IsSequence() && index < n.size() ? n[index] : n;
+YamlMark EntryMark(YamlReader& reader, const std::string& key, size_t index, int at) {
+  const YamlValue& n = reader.Get(key);
+  const YamlValue& entry = n && n.IsSequence() && index < n.size() ? n.items()[index] : n;
   if (!entry) return reader.root().Mark();
-  YAML::Mark mark = entry.Mark();
-  bool quoted = entry.IsScalar() && entry.Tag() == "!";
+  YamlMark mark = entry.Mark();
+  bool quoted = entry.IsScalar() && entry.quoted();
   // Exact for plain and quoted one-line scalars without escapes, the usual case.
   mark.column += at + (quoted ? 1 : 0);
   return mark;

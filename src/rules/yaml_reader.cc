@@ -45,20 +45,21 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
-void YamlReader::Error(const YAML::Mark& mark, const std::string& message) {
-  bool known = mark.line >= 0 && !mark.is_null();
-  errors_->push_back({path_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message});
+void YamlReader::Error(const YamlMark& mark, const std::string& message) {
+  bool known = !mark.is_null();
+  errors_->push_back({mark.source ? *mark.source : path_, known ? mark.line + 1 : 0,
+                      known ? mark.column + 1 : 0, message});
 }
 
 void YamlReader::Error(const std::string& key, const std::string& message) {
   // Point at the value when there is one, else at the mapping.
-  YAML::Node n = root_[key];
+  const YamlValue& n = root_[key];
   Error(n ? n.Mark() : root_.Mark(), message);
 }
 
 void YamlReader::CheckKeys(const std::vector<std::string>& known) {
-  for (const auto& kv : root_) {
-    std::string key = kv.first.as<std::string>("");
+  for (const auto& kv : root_.entries()) {
+    std::string key = kv.first.AsString();
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string hint = DidYouMean(key, known);
     Error(kv.first.Mark(),
@@ -67,21 +68,21 @@ void YamlReader::CheckKeys(const std::vector<std::string>& known) {
 }
 
 bool YamlReader::String(const std::string& key, std::string* out) {
-  YAML::Node n = root_[key];
+  const YamlValue& n = root_[key];
   if (!n) return true;
   if (!n.IsScalar()) {
     Error(n.Mark(), "'" + key + "' must be a string");
     return false;
   }
-  *out = n.Scalar();
+  *out = n.text();
   return true;
 }
 
 bool YamlReader::Bool(const std::string& key, bool* out) {
-  YAML::Node n = root_[key];
+  const YamlValue& n = root_[key];
   if (!n) return true;
   bool value;
-  if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value)) {
+  if (!n.AsBool(&value)) {
     Error(n.Mark(), "'" + key + "' must be true or false");
     return false;
   }
@@ -90,10 +91,10 @@ bool YamlReader::Bool(const std::string& key, bool* out) {
 }
 
 bool YamlReader::Int(const std::string& key, int* out) {
-  YAML::Node n = root_[key];
+  const YamlValue& n = root_[key];
   if (!n) return true;
   int value;
-  if (!n.IsScalar() || !YAML::convert<int>::decode(n, value)) {
+  if (!n.AsInt(&value)) {
     Error(n.Mark(), "'" + key + "' must be a whole number");
     return false;
   }
@@ -102,10 +103,10 @@ bool YamlReader::Int(const std::string& key, int* out) {
 }
 
 bool YamlReader::Strings(const std::string& key, std::vector<std::string>* out) {
-  YAML::Node n = root_[key];
+  const YamlValue& n = root_[key];
   if (!n) return true;
   if (n.IsScalar()) {
-    out->assign(1, n.Scalar());
+    out->assign(1, n.text());
     return true;
   }
   if (!n.IsSequence()) {
@@ -113,31 +114,31 @@ bool YamlReader::Strings(const std::string& key, std::vector<std::string>* out) 
     return false;
   }
   out->clear();
-  for (const auto& item : n) {
+  for (const auto& item : n.items()) {
     if (!item.IsScalar()) {
       Error(item.Mark(), "each entry of '" + key + "' must be a string");
       return false;
     }
-    out->push_back(item.Scalar());
+    out->push_back(item.text());
   }
   return true;
 }
 
 bool YamlReader::StringPairs(const std::string& key,
                              std::vector<std::pair<std::string, std::string>>* out,
-                             std::vector<YAML::Mark>* marks) {
-  YAML::Node n = root_[key];
+                             std::vector<YamlMark>* marks) {
+  const YamlValue& n = root_[key];
   if (!n) return true;
   if (!n.IsMap()) {
     Error(n.Mark(), "'" + key + "' must be a mapping");
     return false;
   }
-  for (const auto& kv : n) {
+  for (const auto& kv : n.entries()) {
     if (!kv.first.IsScalar() || !kv.second.IsScalar()) {
       Error(kv.first.Mark(), "each entry of '" + key + "' must map a string to a string");
       return false;
     }
-    out->emplace_back(kv.first.Scalar(), kv.second.Scalar());
+    out->emplace_back(kv.first.text(), kv.second.text());
     if (marks) marks->push_back(kv.first.Mark());
   }
   return true;

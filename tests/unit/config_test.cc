@@ -69,6 +69,15 @@ TEST_CASE("config: mistakes are located errors with a suggestion, exit 2", "[con
         std::string::npos);
 }
 
+TEST_CASE("config: a bad value in a rule override is reported in the config file", "[config]") {
+  TempDir dir;
+  std::string config = dir.Write(".fulint.yaml", "rules:\n  FollowUp.Length:\n    max: three\n");
+  std::string path = dir.Write("draft.txt", kDraft);
+  auto r = RunFulint({path}, dir.path().string());
+  CHECK(r.status == 2);
+  CHECK(r.err.find(config + ":3:10: error: 'max' must be a whole number") != std::string::npos);
+}
+
 TEST_CASE("config: --config overrides the search", "[config]") {
   TempDir dir;
   std::string config = dir.Write("elsewhere.yaml", "rules:\n  FollowUp.Filler: off\n");

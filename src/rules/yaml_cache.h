@@ -1,0 +1,47 @@
+#pragma once
+// Parsed rule files kept between runs. yaml-cpp needs about half of a one-draft run's
+// instructions to parse the 40-odd files of the built-in style; reading their parsed trees
+// back from one binary file takes a few percent of that. An entry is used only when the rule
+// file's bytes hash to what they were when it was parsed, so an edited rule is parsed again.
+// One file holds every rules folder's entries; entries of files that no longer exist are
+// dropped when it is rewritten. Any problem with the cache (unreadable, corrupt, not
+// writable) just means parsing as if there were none.
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "rules/yaml_value.h"
+
+namespace fulint {
+
+class YamlCache {
+ public:
+  // Reads the cache at `file` ("" for none: nothing is read or written).
+  explicit YamlCache(std::string file);
+  // The cache file in the user's cache folder (see spelling/word_cache.h), or "" when
+  // $FULINT_NO_RULE_CACHE is set.
+  static std::string DefaultFile();
+
+  // The tree of the file at `path` whose bytes are `text`: from the cache when they are
+  // unchanged, else parsed with yaml-cpp (and kept for Save). Safe to call from many threads.
+  bool Parse(const std::string& path, const std::string& text, YamlValue* out,
+             std::string* error, YamlMark* error_mark);
+  // Writes the cache back (atomically) when something new was parsed.
+  void Save();
+  // How many Parse calls were answered from the cache (for tests and `debug timings`).
+  size_t hits() const { return hits_; }
+
+ private:
+  struct Entry {
+    uint64_t hash = 0;
+    std::string tree;  // YamlValue::Serialize
+  };
+  std::string file_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;  // by absolute path
+  bool dirty_ = false;
+  size_t hits_ = 0;
+};
+
+}  // namespace fulint

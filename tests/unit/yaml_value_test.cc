@@ -1,0 +1,124 @@
+// YamlValue: what yaml-cpp parses, kept with positions, and the binary form the rule cache
+// stores; YamlCache: reused when a file is unchanged, re-parsed when it changes.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "rules/yaml_cache.h"
+#include "rules/yaml_value.h"
+#include "test_util.h"
+
+namespace fulint {
+namespace {
+
+YamlValue Parse(const std::string& text) {
+  YamlValue v;
+  std::string error;
+  YamlMark mark;
+  REQUIRE(ParseYaml(text, std::make_shared<const std::string>("x.yml"), &v, &error, &mark));
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("yaml value: scalars, lists and mappings in file order with positions", "[yaml]") {
+  YamlValue v = Parse("extends: existence\ntokens:\n  - 'a b'\n  - c\nempty:\nlevel: warning\n");
+  REQUIRE(v.IsMap());
+  CHECK(v["extends"].text() == "existence");
+  CHECK(v["tokens"].items().size() == 2);
+  CHECK(v["tokens"].items()[0].quoted());
+  CHECK_FALSE(v["tokens"].items()[1].quoted());
+  CHECK(v["tokens"].items()[1].Mark().line == 3);
+  CHECK(v["tokens"].items()[1].Mark().column == 4);
+  CHECK(*v["tokens"].Mark().source == "x.yml");
+  CHECK(v["empty"]);          // present...
+  CHECK(v["empty"].IsNull());  // ...with no value
+  CHECK_FALSE(v["missing"]);
+  std::vector<std::string> keys;
+  for (const auto& [k, val] : v.entries()) keys.push_back(k.text());
+  CHECK(keys == std::vector<std::string>{"extends", "tokens", "empty", "level"});
+}
+
+TEST_CASE("yaml value: booleans and whole numbers as yaml-cpp reads them", "[yaml]") {
+  bool b = false;
+  int n = 0;
+  CHECK((YamlValue::Scalar("Yes").AsBool(&b) && b));
+  CHECK((YamlValue::Scalar("off").AsBool(&b) && !b));
+  CHECK_FALSE(YamlValue::Scalar("maybe").AsBool(&b));
+  CHECK((YamlValue::Scalar("-42").AsInt(&n) && n == -42));
+  CHECK((YamlValue::Scalar("0x10").AsInt(&n) && n == 16));
+  CHECK_FALSE(YamlValue::Scalar("three").AsInt(&n));
+  CHECK_FALSE(YamlValue::Scalar("99999999999").AsInt(&n));
+}
+
+TEST_CASE("yaml value: the binary form reads back the same tree", "[yaml]") {
+  YamlValue v = Parse("a: [1, 'two', {x: y}]\nb: ~\nc: |\n  text\n");
+  std::string blob;
+  v.Serialize(&blob);
+  YamlValue back;
+  size_t at = 0;
+  REQUIRE(YamlValue::Deserialize(blob, &at, &back));
+  CHECK(at == blob.size());
+  std::string again;
+  back.Serialize(&again);
+  CHECK(again == blob);
+  CHECK(back["a"].items()[2]["x"].text() == "y");
+  CHECK(back["c"].text() == "text\n");
+  // Truncated or garbage input is refused, never read past its end.
+  for (size_t cut = 0; cut < blob.size(); ++cut) {
+    size_t pos = 0;
+    YamlValue partial;
+    CHECK_FALSE(YamlValue::Deserialize(std::string_view(blob).substr(0, cut), &pos, &partial));
+  }
+}
+
+TEST_CASE("yaml value: syntax errors are located; alias bombs are refused", "[yaml]") {
+  YamlValue v;
+  std::string error;
+  YamlMark mark;
+  CHECK_FALSE(ParseYaml("a: [1, 2\n", nullptr, &v, &error, &mark));
+  CHECK_FALSE(error.empty());
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c)
+    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+            ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + "]\n";
+  CHECK_FALSE(ParseYaml(bomb, nullptr, &v, &error, &mark));
+  CHECK(error.find("too many values") != std::string::npos);
+}
+
+TEST_CASE("yaml cache: an unchanged file is read back, a changed one parsed again", "[yaml]") {
+  test::TempDir dir;
+  std::string cache_file = (dir.path() / "cache.bin").string();
+  std::string rule = dir.Write("Rule.yml", "message: one\n");
+  YamlValue v;
+  std::string error;
+  YamlMark mark;
+  {
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    cache.Save();
+  }
+  REQUIRE(std::ifstream(cache_file).good());
+  {
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    CHECK(cache.hits() == 1);  // read back from the file
+    CHECK(v["message"].text() == "one");
+    CHECK(v["message"].Mark().line == 0);
+    CHECK(*v.Mark().source == rule);
+    // Changed text hashes differently and is parsed afresh.
+    REQUIRE(cache.Parse(rule, "message: two\n", &v, &error, &mark));
+    CHECK(cache.hits() == 1);
+    CHECK(v["message"].text() == "two");
+  }
+  // A corrupt cache is ignored.
+  std::ofstream(cache_file) << "fulint-yaml-cache-1\n\x05garbage";
+  YamlCache cache(cache_file);
+  REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+  CHECK(cache.hits() == 0);
+  CHECK(v["message"].text() == "one");
+}
+
+}  // namespace fulint
