@@ -4,6 +4,8 @@
 #include <pcre2.h>
 
 #include <boost/regex/icu.hpp>
+#include <atomic>
+#include <mutex>
 
 namespace fulint {
 
@@ -14,11 +16,34 @@ namespace fulint {
 // for invalid ones. Both see text[within] as a whole text, match `^`/`$` at line breaks (Boost's
 // Perl default), let `.` stop at line breaks, and apply Unicode classes and case folding.
 struct Regex::Impl {
-  pcre2_code* code = nullptr;
+  pcre2_code* code = nullptr;  // interpreted
+  // The JIT-compiled copy, made once the pattern has scanned enough text to pay for it: JIT
+  // compiling every pattern up front was a fifth of a one-draft run. Published atomically, so
+  // threads matching with `code` meanwhile are not disturbed.
+  std::atomic<pcre2_code*> jitted{nullptr};
+  std::atomic<size_t> scanned{0};
+  std::once_flag jit_once;
   boost::u32regex boost_re;
   ~Impl() {
     if (code) pcre2_code_free(code);
+    if (pcre2_code* j = jitted.load()) pcre2_code_free(j);
   }
+  // The code to match with, JIT-compiling it when `length` more bytes tip it over.
+  pcre2_code* ForScanning(size_t length) {
+    if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
+    if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes)
+      std::call_once(jit_once, [this] {
+        pcre2_code* copy = pcre2_code_copy(code);
+        if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+          jitted.store(copy, std::memory_order_release);
+        else if (copy)
+          pcre2_code_free(copy);
+      });
+    pcre2_code* j = jitted.load(std::memory_order_acquire);
+    return j ? j : code;
+  }
+  // JIT-compiling a pattern costs about as much as interpreting it over a few drafts.
+  static constexpr size_t kJitAfterBytes = 2 * 1024;
 };
 
 namespace {
@@ -47,7 +72,6 @@ pcre2_code* CompilePcre2(const std::string& pattern, bool ignore_case) {
   PCRE2_SIZE at = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
                                    options, &error, &at, nullptr);
-  if (code) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter
   return code;
 }
 
@@ -150,7 +174,8 @@ bool Regex::ForEach(std::string_view text, Range within,
                     const std::function<void(Range, const std::vector<Range>&)>& on_match,
                     std::string* error) const {
   if (!impl_) return true;
-  if (impl_->code) return ForEachPcre2(impl_->code, text, within, on_match, error);
+  if (impl_->code)
+    return ForEachPcre2(impl_->ForScanning(within.size()), text, within, on_match, error);
   const char* base = text.data();
   const char* first = base + within.begin;
   const char* last = base + within.end;
@@ -178,13 +203,17 @@ bool Regex::ForEach(std::string_view text, Range within,
   return true;
 }
 
-const char* Regex::engine() const { return impl_ && impl_->code ? "pcre2" : "boost"; }
+const char* Regex::engine() const {
+  if (!impl_ || !impl_->code) return "boost";
+  return impl_->jitted.load() ? "pcre2-jit" : "pcre2";
+}
 
 bool Regex::Search(std::string_view text, Range within) const {
   if (!impl_) return false;
   if (impl_->code) {
-    pcre2_match_data* data = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin),
+    pcre2_code* code = impl_->ForScanning(within.size());
+    pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
+    int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin),
                          within.size(), 0, 0, data, MatchContext());
     pcre2_match_data_free(data);
     return rc >= 0;

@@ -22,7 +22,8 @@ class Regex {
   // False with `error` and the pattern offset `error_at` when the pattern is invalid.
   bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at);
   bool valid() const { return impl_ != nullptr; }
-  // "pcre2" or "boost": which engine runs the pattern (see regex.cc).
+  // "pcre2", "pcre2-jit" (once it has scanned enough text) or "boost": which engine runs the
+  // pattern (see regex.cc).
   const char* engine() const;
   // Calls `on_match(whole, groups)` for each match inside text[within]; group ranges are
   // empty-at-0 when a group did not take part. Returns false with `error` when matching gave

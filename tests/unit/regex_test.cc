@@ -82,3 +82,23 @@ TEST_CASE("regex: catastrophic backtracking is reported, not hung on", "[regex]"
   // PCRE2's JIT may also prove there is no match quickly; either way it returns.
   if (!ok) CHECK_FALSE(match_error.empty());
 }
+
+TEST_CASE("regex: a pattern is JIT-compiled once it has scanned enough, same matches", "[regex]") {
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("\\b(?:very|really) \\w+", true, &error, &at));
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += i % 3 ? "It was Very good. " : "nothing here at all. ";
+  auto count = [&] {
+    size_t n = 0;
+    re.ForEach(text, {0, static_cast<uint32_t>(text.size())},
+               [&](Range, const std::vector<Range>&) { ++n; });
+    return n;
+  };
+  CHECK(std::string(re.engine()) == "pcre2");
+  size_t first = count();  // scans ~38 KB: enough to switch
+  CHECK(std::string(re.engine()) == "pcre2-jit");
+  CHECK(count() == first);
+  CHECK(first == 1333);
+}
