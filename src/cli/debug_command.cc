@@ -48,13 +48,18 @@ int PrintTimings(const std::string& path, std::string bytes) {
   LintOptions options;
   options.rule_seconds = &seconds;
   Segmenter segmenter;
-  LintedFile linted = LintBytes(path, std::move(bytes), *rules, segmenter, options);
+  LintedFile linted = LintBytes(path, bytes, *rules, segmenter, options);
   auto t2 = Clock::now();
+  // Again, warm (cached suggestions, compiled patterns), as an editor re-lints on each change;
+  // the per-rule times below are of this second run.
+  std::fill(seconds.begin(), seconds.end(), 0.0);
+  LintBytes(path, std::move(bytes), *rules, segmenter, options);
+  auto t3 = Clock::now();
   std::vector<size_t> order(seconds.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return seconds[a] > seconds[b]; });
-  std::printf("load rules %9.3f ms\nlint file  %9.3f ms (%zu findings)\n", ms(t1 - t0),
-              ms(t2 - t1), linted.result.diagnostics.size());
+  std::printf("load rules %9.3f ms\nlint file  %9.3f ms (%zu findings)\nlint again %9.3f ms\n",
+              ms(t1 - t0), ms(t2 - t1), linted.result.diagnostics.size(), ms(t3 - t2));
   for (size_t i : order)
     std::printf("%9.3f ms  %s\n", seconds[i] * 1e3, rules->rules[i]->id.c_str());
   return 0;

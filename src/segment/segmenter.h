@@ -26,7 +26,10 @@ class Segmenter {
   // do not end a sentence (drafts wrap lines); blank lines do.
   std::vector<Range> Sentences(const std::string& text, Range within);
   // Words (letters or digits, with inner apostrophes and hyphens as ICU keeps them).
+  // Pure-ASCII ranges take a written-out copy of ICU's rules (segmenter.cc), others ICU.
   std::vector<Range> Words(const std::string& text, Range within);
+  // Words by ICU's break iterator whatever the text (the reference the fast path is tested on).
+  std::vector<Range> IcuWords(const std::string& text, Range within);
 
  private:
   std::unique_ptr<icu::BreakIterator> sentences_;
