@@ -20,7 +20,14 @@
 namespace fulint::bench {
 namespace {
 
-using namespace fulint::lsp;
+using lsp::ContentChange;
+using lsp::DocumentStore;
+using lsp::LspPosition;
+using lsp::LspRange;
+using lsp::OpenDocument;
+using lsp::PositionMap;
+using lsp::RuleSets;
+using lsp::json;
 
 // What the server sends for one lint of `doc` (as LintSnapshot builds it, then serialised).
 size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter& segmenter,
@@ -28,21 +35,21 @@ size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter&
   std::string text = doc.text;  // the server lints a snapshot copied out of the store
   const RuleSets::Entry& entry = rule_sets.ForFile(doc.path);
   LintedFile linted = LintBytes(doc.name, std::move(text), *entry.rules, segmenter, LintOptions());
-  PositionMap map(*linted.result.doc, PositionEncoding::kUtf16);
+  PositionMap map(*linted.result.doc, lsp::PositionEncoding::kUtf16);
   std::map<std::string, std::string> links;
   json diagnostics = json::array();
   size_t hover_bytes = 0;
   for (const Diagnostic& d : linted.result.diagnostics) {
-    json lsp = DiagnosticToJson(d, map);
+    json item = lsp::DiagnosticToJson(d, map);
     if (const Rule* rule = entry.rules->Find(d.rule_id)) {
       auto it = links.find(rule->id);
-      if (it == links.end()) it = links.emplace(rule->id, ResolveLink(*rule, rules_dir)).first;
-      if (it->second.find(':') != std::string::npos) lsp["codeDescription"] = {{"href", it->second}};
-      hover_bytes += ExplainMarkdown(*rule, it->second).size();
+      if (it == links.end()) it = links.emplace(rule->id, lsp::ResolveLink(*rule, rules_dir)).first;
+      if (it->second.find(':') != std::string::npos) item["codeDescription"] = {{"href", it->second}};
+      hover_bytes += lsp::ExplainMarkdown(*rule, it->second).size();
     }
-    diagnostics.push_back(std::move(lsp));
+    diagnostics.push_back(std::move(item));
   }
-  std::string sent = MakeNotification("textDocument/publishDiagnostics",
+  std::string sent = lsp::MakeNotification("textDocument/publishDiagnostics",
                                       {{"uri", doc.uri},
                                        {"version", doc.version},
                                        {"diagnostics", std::move(diagnostics)}})
@@ -54,7 +61,7 @@ size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter&
 void BM_LspEditRelint(benchmark::State& state) {
   std::string rules_dir = SourcePath("rules");
   std::string path = SourcePath("bench/data/draft-400.txt");
-  std::string uri = PathToUri(path);
+  std::string uri = lsp::PathToUri(path);
   DocumentStore store;
   store.Open(uri, "plaintext", 1, Draft400());
   RuleSets rule_sets(rules_dir);
@@ -77,7 +84,7 @@ void BM_LspEditRelint(benchmark::State& state) {
     bool insert = version % 2 == 1;
     change.range = LspRange{at, insert ? at : LspPosition{at.line, at.character + 1}};
     change.text = insert ? "x" : "";
-    store.Change(uri, ++version, {change}, PositionEncoding::kUtf16);
+    store.Change(uri, ++version, {change}, lsp::PositionEncoding::kUtf16);
     sent = LintAndSerialise(*store.Find(uri), rule_sets, segmenter, rules_dir);
     samples.push_back(
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
