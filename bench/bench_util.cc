@@ -7,7 +7,9 @@
 
 namespace fulint::bench {
 
-std::string SourcePath(const std::string& rel) { return std::string(FULINT_SOURCE_DIR) + "/" + rel; }
+std::string SourcePath(const std::string& rel) {
+  return std::string(FULINT_SOURCE_DIR) + "/" + rel;
+}
 
 std::string ReadFileOrDie(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -24,12 +24,12 @@ namespace {
 
 using lsp::ContentChange;
 using lsp::DocumentStore;
+using lsp::json;
 using lsp::LspPosition;
 using lsp::LspRange;
 using lsp::OpenDocument;
 using lsp::PositionMap;
 using lsp::RuleSets;
-using lsp::json;
 
 // What the server sends for one lint of `doc` (as LintSnapshot builds it, then serialised).
 size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter& segmenter,
@@ -46,16 +46,17 @@ size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter&
     if (const Rule* rule = entry.rules->Find(d.rule_id)) {
       auto it = links.find(rule->id);
       if (it == links.end()) it = links.emplace(rule->id, lsp::ResolveLink(*rule, rules_dir)).first;
-      if (it->second.find(':') != std::string::npos) item["codeDescription"] = {{"href", it->second}};
+      if (it->second.find(':') != std::string::npos)
+        item["codeDescription"] = {{"href", it->second}};
       hover_bytes += lsp::ExplainMarkdown(*rule, it->second).size();
     }
     diagnostics.push_back(std::move(item));
   }
-  std::string sent = lsp::MakeNotification("textDocument/publishDiagnostics",
-                                      {{"uri", doc.uri},
-                                       {"version", doc.version},
-                                       {"diagnostics", std::move(diagnostics)}})
-                         .dump();
+  std::string sent =
+      lsp::MakeNotification(
+          "textDocument/publishDiagnostics",
+          {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", std::move(diagnostics)}})
+          .dump();
   benchmark::DoNotOptimize(hover_bytes);
   return sent.size();
 }

@@ -60,8 +60,8 @@ void BM_Segment(benchmark::State& state, bool words) {
   Range all{0, uint32_t(doc.text().size())};
   size_t units = 0;
   for (auto _ : state) {
-    std::vector<Range> r = words ? segmenter.Words(doc.text(), all)
-                                 : segmenter.Sentences(doc.text(), all);
+    std::vector<Range> r =
+        words ? segmenter.Words(doc.text(), all) : segmenter.Sentences(doc.text(), all);
     units = r.size();
     benchmark::DoNotOptimize(r.data());
   }
@@ -103,8 +103,7 @@ void BM_LintBytes(benchmark::State& state, const char* rel) {
   state.SetBytesProcessed(int64_t(state.iterations()) * raw.size());
 }
 BENCHMARK_CAPTURE(BM_LintBytes, plain_400_words, kDraft)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_LintBytes, markdown_front_matter, kMarkdown)
-    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_LintBytes, markdown_front_matter, kMarkdown)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_LintBytes, eml_multipart_qp, kEmail)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

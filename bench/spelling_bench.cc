@@ -2,8 +2,8 @@
 // Spelling rule uses (en_US + en_med_glut, through the compiled word caches when they are
 // found), against plain Hunspell for comparison, and the cost of opening a word cache.
 #include <benchmark/benchmark.h>
-#include <hunspell/hunspell.hxx>
 
+#include <hunspell/hunspell.hxx>
 #include <memory>
 
 #include "bench_util.h"
