@@ -77,10 +77,11 @@ struct OpenDraft {
     Relint();
     return true;
   }
-  void Edit(LspPosition at, bool insert, const std::string& text) {
+  // Replaces `range` (UTF-16 positions) with `text`, as one didChange.
+  void Edit(LspRange range, const std::string& text) {
     ContentChange change;
-    change.range = LspRange{at, insert ? at : LspPosition{at.line, at.character + 1}};
-    change.text = insert ? text : "";
+    change.range = range;
+    change.text = text;
     store.Change(uri, ++version, {change}, lsp::PositionEncoding::kUtf16);
   }
   size_t Relint() { return LintAndSerialise(*store.Find(uri), rule_sets, segmenter, rules_dir); }
@@ -116,7 +117,10 @@ void BM_LspEditRelint(benchmark::State& state) {
   size_t sent = 0;
   for (auto _ : state) {
     auto start = std::chrono::steady_clock::now();
-    draft.Edit(at, draft.version % 2 == 1, "x");
+    if (draft.version % 2 == 1)
+      draft.Edit({at, at}, "x");
+    else
+      draft.Edit({at, {at.line, at.character + 1}}, "");
     sent = draft.Relint();
     samples.push_back(MicrosSince(start));
   }
@@ -124,22 +128,39 @@ void BM_LspEditRelint(benchmark::State& state) {
 }
 BENCHMARK(BM_LspEditRelint)->Unit(benchmark::kMicrosecond);
 
-// Typing at the end of "trauma": every keystroke makes a misspelling never seen before
-// ("traumak", "traumakk", ...), so each re-lint asks Hunspell for suggestions afresh, as
-// typing a new word does between its first letter and its last.
+// "trauma" followed by letters spelling `n` in base 26: a different non-word for every n.
+std::string UniqueNonWord(uint64_t n) {
+  std::string out = "traumaq";
+  do {
+    out += char('a' + n % 26);
+    n /= 26;
+  } while (n);
+  return out;
+}
+
+// A keystroke that makes a misspelling never seen before in this process, so each re-lint
+// asks Hunspell for suggestions afresh (the dictionary caches them per word, process-wide),
+// as typing a new word does between its first letter and its last. Before each timed edit,
+// untimed, the word after "the " on line 7 is replaced by a fresh non-word; the timed edit
+// then types one more letter at its end.
 void BM_LspTypingNewMisspelling(benchmark::State& state) {
+  static uint64_t next = 0;  // across repetitions too: their words must not repeat
   OpenDraft draft;
   if (!draft.Open()) {
     state.SkipWithError("rules failed to load");
     return;
   }
-  LspPosition at{6, 46};
+  const uint32_t line = 6, begin = 40;
+  uint32_t end = begin + 6;  // "trauma"
   std::vector<double> samples;
   size_t sent = 0;
   for (auto _ : state) {
+    std::string word = UniqueNonWord(next++);
+    draft.Edit({{line, begin}, {line, end}}, word);
+    end = begin + uint32_t(word.size());
     auto start = std::chrono::steady_clock::now();
-    draft.Edit(at, true, "k");
-    ++at.character;
+    draft.Edit({{line, end}, {line, end}}, "k");
+    ++end;
     sent = draft.Relint();
     samples.push_back(MicrosSince(start));
   }
