@@ -18,6 +18,7 @@
 #include "lsp/features.h"
 #include "lsp/protocol.h"
 #include "lsp/rule_sets.h"
+#include "report/lsp_diagnostic.h"
 
 namespace fulint::bench {
 namespace {
@@ -37,19 +38,20 @@ size_t LintAndSerialise(const OpenDocument& doc, RuleSets& rule_sets, Segmenter&
   std::string text = doc.text;  // the server lints a snapshot copied out of the store
   const RuleSets::Entry& entry = rule_sets.ForFile(doc.path);
   LintedFile linted = LintBytes(doc.name, std::move(text), *entry.rules, segmenter, LintOptions());
-  PositionMap map(*linted.result.doc, lsp::PositionEncoding::kUtf16);
+  PositionMap map(*linted.result.doc, PositionEncoding::kUtf16);
   std::map<std::string, std::string> links;
   json diagnostics = json::array();
   size_t hover_bytes = 0;
   for (const Diagnostic& d : linted.result.diagnostics) {
-    json item = lsp::DiagnosticToJson(d, map);
+    std::string link;
     if (const Rule* rule = entry.rules->Find(d.rule_id)) {
       auto it = links.find(rule->id);
       if (it == links.end()) it = links.emplace(rule->id, lsp::ResolveLink(*rule, rules_dir)).first;
-      if (it->second.find(':') != std::string::npos)
-        item["codeDescription"] = {{"href", it->second}};
+      link = it->second;
       hover_bytes += lsp::ExplainMarkdown(*rule, it->second).size();
     }
+    LspDiagnosticExtras extras{link.find(':') != std::string::npos ? link : "", true};
+    json item = json(LspDiagnostic(d, map.index(), map.unit(), extras));
     diagnostics.push_back(std::move(item));
   }
   std::string sent =
@@ -82,7 +84,7 @@ struct OpenDraft {
     ContentChange change;
     change.range = range;
     change.text = text;
-    store.Change(uri, ++version, {change}, lsp::PositionEncoding::kUtf16);
+    store.Change(uri, ++version, {change}, PositionEncoding::kUtf16);
   }
   size_t Relint() { return LintAndSerialise(*store.Find(uri), rule_sets, segmenter, rules_dir); }
 };
