@@ -317,6 +317,11 @@ int RunCli(int argc, char** argv) {
       ++failed;
       continue;
     }
+    if (auto nul = BinaryByteOffset(bytes)) {  // not a draft: skipped, not an error
+      std::fprintf(stderr, "fulint: %s: skipped: binary file (NUL byte at offset %zu)\n",
+                   name.c_str(), *nul);
+      continue;
+    }
     const RuleSet* rules = rule_cache.ForFile(name);
     if (!rules) {
       had_error = true;

@@ -64,6 +64,13 @@ bool ReadStdinBytes(std::string* bytes, std::string* error) {
   return true;
 }
 
+std::optional<size_t> BinaryByteOffset(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return std::nullopt;
+  size_t nul = bytes.find('\0');
+  if (nul == std::string_view::npos) return std::nullopt;
+  return nul;
+}
+
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
                                       const FileFilter& filter, std::vector<std::string>* errors) {
   std::vector<std::string> out;
@@ -75,7 +82,9 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      errors->push_back(path + ": no such file or directory");
+      // ec says why: a missing file, a dangling link, a symbolic link loop, no permission.
+      bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+      errors->push_back(path + ": " + (missing ? "no such file or directory" : ec.message()));
       continue;
     }
     if (!fs::is_directory(st)) {
