@@ -115,6 +115,19 @@ TEST_CASE("lsp robustness: megabytes of text without a line break, then a messag
   CHECK(ReadMessage(in, &got, &problem) == ReadStatus::kEof);
 }
 
+TEST_CASE("lsp robustness: an empty body is a parse error; the session goes on", "[lsp]") {
+  std::string input = Frame(Request(1, "initialize", {{"capabilities", json::object()}})) +
+                      "Content-Length: 0\r\n\r\n" + Frame(Request(2, "shutdown")) +
+                      Frame(Notification("exit", json::object()));
+  std::istringstream in(input);
+  std::ostringstream out, log;
+  CHECK(RunLanguageServer(in, out, TestOptions(&log)) == 0);
+  std::vector<json> messages = Messages(out.str());
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[1]["error"]["code"] == -32700);
+  CHECK(Answered(messages, 2));
+}
+
 // `fulint lsp` as a child process: requests go to its standard input, its output goes to a
 // file, so the test can send thousands of messages without reading every answer.
 class LspChild {
