@@ -7,7 +7,12 @@
 
 namespace fulint {
 
-// Reads a whole file; false with a readable `error` ("No such file or directory").
+// The largest input read. Offsets are 32-bit (Range), and linting takes memory proportional
+// to the input (docs/RELIABILITY.md: a 100 MB file peaks near 1 GB); a note is a few KB.
+constexpr size_t kMaxInputBytes = size_t{128} << 20;
+
+// Reads a whole file; false with a readable `error` ("No such file or directory", or "file
+// too large" beyond kMaxInputBytes).
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error);
 bool ReadStdinBytes(std::string* bytes, std::string* error);
 

@@ -33,10 +33,8 @@ std::string Repeat(const std::string& s, size_t n) {
   return out;
 }
 
-// The other file was linted: it is counted in the summary ("in 2 files").
-bool BothLinted(const RunResult& r) { return r.err.find("in 2 files") != std::string::npos; }
-
 TEST_CASE("bad input: an empty or whitespace-only file is linted like any draft", "[bad-input]") {
+  // Outcome: the four "missing part" warnings at 1:1, exit 0 (warnings do not fail the run).
   TempDir dir;
   std::string good = dir.Write("good.txt", kClean);
   for (const std::string& text : {std::string(), std::string(" \n\t\n\r\n   "),
@@ -44,9 +42,15 @@ TEST_CASE("bad input: an empty or whitespace-only file is linted like any draft"
     std::string path = dir.Write("blank.txt", text);
     RunResult r = RunFulint({"--format", "line", path, good});
     INFO(r.err);
-    CHECK((r.status == 0 || r.status == 1));
-    CHECK(BothLinted(r));
-    CHECK(r.err.find("fulint:") == std::string::npos);  // no error, no notice
+    CHECK(r.status == 0);
+    std::vector<std::string> rules;
+    for (const auto& line : Lines(r.out)) {
+      REQUIRE(line.rfind(path + ":1:1:", 0) == 0);
+      rules.push_back(line.substr(path.size() + 5, line.find(':', path.size() + 5) - path.size() - 5));
+    }
+    CHECK(rules == std::vector<std::string>{"FollowUp.Closing", "FollowUp.ClosingName",
+                                            "FollowUp.Greeting", "FollowUp.SubjectMissing"});
+    CHECK(r.err == "4 warnings in 2 files\n");
   }
 }
 
@@ -146,6 +150,18 @@ TEST_CASE("bad input: a large file is linted in bounded memory and time", "[bad-
   REQUIRE(kb > 0);
   CHECK(kb < 40 * static_cast<long>(text.size() / 1024) + 300 * 1024);
   CHECK(seconds < 300);
+}
+
+TEST_CASE("bad input: a file over the size limit is refused; the others are linted",
+          "[bad-input]") {
+  TempDir dir;
+  std::string good = dir.Write("good.txt", kClean);
+  std::string huge = dir.Write("huge.txt", "");
+  fs::resize_file(huge, kMaxInputBytes + 1);  // sparse: no disk used
+  RunResult r = RunFulint({huge, good});
+  CHECK(r.status == 2);
+  CHECK(r.err == "fulint: " + huge + ": file too large (over 128 MiB); not linted\n"
+                 "no problems in 1 file (1 file could not be linted)\n");
 }
 
 TEST_CASE("bad input: a 1 MB line, 10,000 paragraphs, deep lists and quotes", "[bad-input]") {
