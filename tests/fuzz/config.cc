@@ -1,6 +1,7 @@
 // Fuzz target: a project configuration (.fulint.yaml) through the config loader and its
 // translation into the rule loader's options (against the built-in rule ids).
 #include "config/config.h"
+
 #include "config/rule_options.h"
 #include "fuzz_util.h"
 

@@ -37,8 +37,8 @@ TEST_CASE("bad input: an empty or whitespace-only file is linted like any draft"
   // Outcome: the four "missing part" warnings at 1:1, exit 0 (warnings do not fail the run).
   TempDir dir;
   std::string good = dir.Write("good.txt", kClean);
-  for (const std::string& text : {std::string(), std::string(" \n\t\n\r\n   "),
-                                  std::string("\xEF\xBB\xBF")}) {
+  for (const std::string& text :
+       {std::string(), std::string(" \n\t\n\r\n   "), std::string("\xEF\xBB\xBF")}) {
     std::string path = dir.Write("blank.txt", text);
     RunResult r = RunFulint({"--format", "line", path, good});
     INFO(r.err);
@@ -46,7 +46,8 @@ TEST_CASE("bad input: an empty or whitespace-only file is linted like any draft"
     std::vector<std::string> rules;
     for (const auto& line : Lines(r.out)) {
       REQUIRE(line.rfind(path + ":1:1:", 0) == 0);
-      rules.push_back(line.substr(path.size() + 5, line.find(':', path.size() + 5) - path.size() - 5));
+      rules.push_back(
+          line.substr(path.size() + 5, line.find(':', path.size() + 5) - path.size() - 5));
     }
     CHECK(rules == std::vector<std::string>{"FollowUp.Closing", "FollowUp.ClosingName",
                                             "FollowUp.Greeting", "FollowUp.SubjectMissing"});
@@ -62,13 +63,16 @@ TEST_CASE("bad input: a binary file (NUL bytes) is skipped with a notice, not an
   RunResult r = RunFulint({bin, good});
   CHECK(r.status == 0);
   CHECK(r.out.empty());
-  CHECK(r.err == "fulint: " + bin + ": skipped: binary file (NUL byte at offset 8)\n"
-                 "no problems in 1 file\n");
+  CHECK(r.err == "fulint: " + bin +
+                     ": skipped: binary file (NUL byte at offset 8)\n"
+                     "no problems in 1 file\n");
   // UTF-16 without a byte-order mark is NUL-heavy too, and is skipped the same way.
   std::string bare16 = dir.Write("bare16.txt", std::string("D\0e\0a\0r\0", 8));
   CHECK(RunFulint({bare16}).err.find("skipped: binary file (NUL byte at offset 1)") !=
         std::string::npos);
-  CHECK(BinaryByteOffset(std::string("\xFF\xFE" "D\0", 4)) == std::nullopt);  // UTF-16 BOM
+  CHECK(BinaryByteOffset(std::string("\xFF\xFE"
+                                     "D\0",
+                                     4)) == std::nullopt);  // UTF-16 BOM
   CHECK(BinaryByteOffset("plain text") == std::nullopt);
 }
 
@@ -144,8 +148,7 @@ TEST_CASE("bad input: a large file is linted in bounded memory and time", "[bad-
   auto start = std::chrono::steady_clock::now();
   long kb = PeakRssKb(test::Quote(FULINT_BINARY) + " -q --format line " + test::Quote(path) +
                       " >/dev/null 2>&1");
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   INFO("peak RSS " << kb << " KiB, " << seconds << " s for " << text.size() << " bytes");
   REQUIRE(kb > 0);
   CHECK(kb < 40 * static_cast<long>(text.size() / 1024) + 300 * 1024);
@@ -160,8 +163,9 @@ TEST_CASE("bad input: a file over the size limit is refused; the others are lint
   fs::resize_file(huge, kMaxInputBytes + 1);  // sparse: no disk used
   RunResult r = RunFulint({huge, good});
   CHECK(r.status == 2);
-  CHECK(r.err == "fulint: " + huge + ": file too large (over 128 MiB); not linted\n"
-                 "no problems in 1 file (1 file could not be linted)\n");
+  CHECK(r.err == "fulint: " + huge +
+                     ": file too large (over 128 MiB); not linted\n"
+                     "no problems in 1 file (1 file could not be linted)\n");
 }
 
 TEST_CASE("bad input: a 1 MB line, 10,000 paragraphs, deep lists and quotes", "[bad-input]") {
@@ -172,7 +176,8 @@ TEST_CASE("bad input: a 1 MB line, 10,000 paragraphs, deep lists and quotes", "[
       {"paragraphs.txt", "Dear Dr. Lee,\n\n" + Repeat("Thank you for the tour.\n\n", 10000)},
       {"quotes.txt", "Dear Dr. Lee,\n\nThanks.\n\n" + std::string(10000, '>') + " deep\n"},
       {"quotes.md", Repeat("> ", 10000) + "deep\n"},
-      {"lists.md", [] {
+      {"lists.md",
+       [] {
          std::string s;
          for (int i = 0; i < 1000; ++i) s += std::string(2 * i, ' ') + "- item\n";
          return s;
@@ -198,8 +203,9 @@ TEST_CASE("bad input: unterminated front matter is a located warning", "[bad-inp
 
 // A "billion laughs": nine levels of nine aliases, 9^9 strings if expanded.
 std::string AliasBomb(const std::string& key_prefix) {
-  std::string y = key_prefix + "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\","
-                               "\"lol\",\"lol\"]\n";
+  std::string y = key_prefix +
+                  "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\","
+                  "\"lol\",\"lol\"]\n";
   for (char c = 'b'; c <= 'i'; ++c) {
     std::string prev = std::string(1, static_cast<char>(c - 1));
     y += key_prefix + std::string(1, c) + ": &" + std::string(1, c) + " [";
@@ -211,9 +217,9 @@ std::string AliasBomb(const std::string& key_prefix) {
 
 TEST_CASE("bad input: a YAML alias bomb in front matter is not expanded", "[bad-input]") {
   TempDir dir;
-  std::string path =
-      dir.Write("bomb.md", "---\n" + AliasBomb("") + "self: &s [*s]\nsubject: Thanks\n---\n\n"
-                           "Dear Dr. Lee,\n\nThank you for the tour.\n");
+  std::string path = dir.Write("bomb.md", "---\n" + AliasBomb("") +
+                                              "self: &s [*s]\nsubject: Thanks\n---\n\n"
+                                              "Dear Dr. Lee,\n\nThank you for the tour.\n");
   auto start = std::chrono::steady_clock::now();
   RunResult r = RunFulint({"--format", "line", path});
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
@@ -223,8 +229,8 @@ TEST_CASE("bad input: a YAML alias bomb in front matter is not expanded", "[bad-
 
 TEST_CASE("bad input: a YAML alias bomb in a rule file is a located error", "[bad-input]") {
   TempDir dir;
-  dir.Write("rules/Test/Bomb.yml", "extends: existence\nmessage: \"found '%s'\"\n" +
-                                       AliasBomb("") + "tokens: *i\n");
+  dir.Write("rules/Test/Bomb.yml",
+            "extends: existence\nmessage: \"found '%s'\"\n" + AliasBomb("") + "tokens: *i\n");
   std::string path = dir.Write("draft.txt", kClean);
   auto start = std::chrono::steady_clock::now();
   RunResult r = RunFulint({"--rules", (dir / "rules").string(), path});
@@ -239,9 +245,8 @@ TEST_CASE("bad input: a user regex that backtracks catastrophically is stopped a
   dir.Write("rules/Test/Backtrack.yml",
             "extends: existence\nmessage: \"found '%s'\"\nlevel: error\nscope: text\n"
             "tokens:\n  - '(x+x+)+y'\n  - 'tour'\n");
-  std::string path =
-      dir.Write("draft.txt", "Dear Dr. Lee,\n\nThank you for the tour.\n\n" +
-                                 std::string(3000, 'x') + "\n");
+  std::string path = dir.Write(
+      "draft.txt", "Dear Dr. Lee,\n\nThank you for the tour.\n\n" + std::string(3000, 'x') + "\n");
   std::string good = dir.Write("good.txt", "Thank you for the tour.\n");
   auto start = std::chrono::steady_clock::now();
   RunResult r = RunFulint({"--rules", (dir / "rules").string(), "--format", "line", path, good});

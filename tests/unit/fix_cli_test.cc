@@ -87,8 +87,7 @@ TEST_CASE("fix cli: a UTF-16LE file stays UTF-16LE with its byte-order mark", "[
   CHECK(ReadFile(path) == Utf16Le(WithCrlf(Fixed(kDraft))));
 }
 
-TEST_CASE("fix cli: a run killed mid-way leaves each file wholly old or wholly new",
-          "[cli][fix]") {
+TEST_CASE("fix cli: a run killed mid-way leaves each file wholly old or wholly new", "[cli][fix]") {
   // Files are written one by one after all are linted. A file size limit kills fulint
   // (SIGXFSZ) while it writes the temporary copy of the large second file: the first file is
   // already replaced, the second keeps every old byte; the killed write is only ever the

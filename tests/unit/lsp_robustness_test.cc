@@ -44,9 +44,10 @@ json Notification(const std::string& method, json params) {
 }
 
 json DidOpen(const std::string& uri, const std::string& text) {
-  return Notification("textDocument/didOpen",
-                      {{"textDocument",
-                        {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text}}}});
+  return Notification(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text}}}});
 }
 
 // Every message the server wrote to `out`.
@@ -79,12 +80,12 @@ TEST_CASE("lsp robustness: a 4 MB document is opened, linted and answered", "[ls
   std::string text;
   while (text.size() < 4 << 20) text += "We use the clinic.\n";
   std::string uri = "file:///nonexistent-fulint/huge.txt";
-  std::string input =
-      Frame(Request(1, "initialize", {{"capabilities", json::object()}})) +
-      Frame(DidOpen(uri, text)) +
-      Frame(Request(2, "textDocument/hover",
-                    {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 4}}}})) +
-      Frame(Request(3, "shutdown")) + Frame(Notification("exit", json::object()));
+  std::string input = Frame(Request(1, "initialize", {{"capabilities", json::object()}})) +
+                      Frame(DidOpen(uri, text)) +
+                      Frame(Request(2, "textDocument/hover",
+                                    {{"textDocument", {{"uri", uri}}},
+                                     {"position", {{"line", 0}, {"character", 4}}}})) +
+                      Frame(Request(3, "shutdown")) + Frame(Notification("exit", json::object()));
   std::istringstream in(input);
   std::ostringstream out, log;
   CHECK(RunLanguageServer(in, out, TestOptions(&log)) == 0);
@@ -93,12 +94,12 @@ TEST_CASE("lsp robustness: a 4 MB document is opened, linted and answered", "[ls
   CHECK(Answered(messages, 2));
   CHECK(Answered(messages, 3));
   bool published = false;
-  for (const auto& m : messages) published |= m.value("method", "") == "textDocument/publishDiagnostics";
+  for (const auto& m : messages)
+    published |= m.value("method", "") == "textDocument/publishDiagnostics";
   CHECK(published);
 }
 
-TEST_CASE("lsp robustness: a Content-Length longer than the stream ends the session",
-          "[lsp]") {
+TEST_CASE("lsp robustness: a Content-Length longer than the stream ends the session", "[lsp]") {
   std::string input = Frame(Request(1, "initialize", {{"capabilities", json::object()}})) +
                       "Content-Length: 5000\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,";
   std::istringstream in(input);
@@ -112,8 +113,8 @@ TEST_CASE("lsp robustness: a Content-Length longer than the stream ends the sess
 TEST_CASE("lsp robustness: megabytes of text without a line break, then a message", "[lsp]") {
   // The reader keeps only the tail of an overlong header line; the message after it is found.
   std::string body = R"({"jsonrpc":"2.0","id":1,"method":"shutdown"})";
-  std::istringstream in(std::string(16 << 20, 'x') + "Content-Length: " +
-                        std::to_string(body.size()) + "\r\n\r\n" + body);
+  std::istringstream in(std::string(16 << 20, 'x') +
+                        "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
   std::string got, problem;
   REQUIRE(ReadMessage(in, &got, &problem) == ReadStatus::kMessage);
   CHECK(got == body);
@@ -210,17 +211,18 @@ TEST_CASE("lsp robustness: 10,000 edits in a row do not grow memory", "[lsp][slo
   auto edits = [&](int from, int to) {
     for (int i = from; i < to; ++i) {
       // Replace the 7 letters of line 2, "utilize" <-> "make-do": the text keeps its size.
-      json change = {{"range", {{"start", {{"line", 2}, {"character", 3}}},
-                                {"end", {{"line", 2}, {"character", 10}}}}},
-                     {"text", i % 2 ? "utilize" : "make-do"}};
+      json change = {
+          {"range",
+           {{"start", {{"line", 2}, {"character", 3}}}, {"end", {{"line", 2}, {"character", 10}}}}},
+          {"text", i % 2 ? "utilize" : "make-do"}};
       server.Send(Notification("textDocument/didChange",
                                {{"textDocument", {{"uri", uri}, {"version", i + 2}}},
                                 {"contentChanges", json::array({change})}}));
       if (i % 500 == 499) {  // a pause longer than the debounce: the latest text is linted
         int id = next_id++;
-        server.Send(Request(id, "textDocument/hover",
-                            {{"textDocument", {{"uri", uri}}},
-                             {"position", {{"line", 2}, {"character", 4}}}}));
+        server.Send(Request(
+            id, "textDocument/hover",
+            {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 2}, {"character", 4}}}}));
         REQUIRE(server.WaitFor(id));
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
       }
