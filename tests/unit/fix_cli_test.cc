@@ -1,7 +1,9 @@
 // `fulint --fix` through the real binary loses nothing: a read-only file is reported and left
 // as it was, a run killed mid-way leaves every file wholly old or wholly new, and line ends,
 // byte-order marks and permission bits are kept (the library-level tests are in fix_test.cc).
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -94,12 +96,13 @@ TEST_CASE("fix cli: a run killed mid-way leaves each file wholly old or wholly n
   // hidden temporary file beside it.
   TempDir dir;
   std::string big;
-  while (big.size() < 64 * 1024) big += kDraft;
+  while (big.size() < 128 * 1024) big += kDraft;  // over the limit in 512- or 1024-byte blocks
   std::string a = dir.Write("a.txt", kDraft), b = dir.Write("b.txt", big);
   std::string cmd = "cd " + test::Quote(dir.path().string()) + " && ulimit -f 64 && exec " +
                     test::Quote(FULINT_BINARY) + " --fix a.txt b.txt >/dev/null 2>&1";
   int raw = std::system(cmd.c_str());
   REQUIRE(raw != -1);
+  CHECK((WIFSIGNALED(raw) && WTERMSIG(raw) == SIGXFSZ));
   CHECK(ReadFile(a) == Fixed(kDraft));
   CHECK(ReadFile(b) == big);
   // Without the limit the same run completes, and b is wholly new.
