@@ -40,7 +40,7 @@ class Existence : public Check {
     std::string_view text = ctx.view();
     const Document& doc = ctx.doc();
     for (const Range& unit : units) {
-      for (const auto& m : matcher.FindAll(text, unit)) {
+      for (const auto& m : matcher.FindAll(text, unit, ctx.regex_error())) {
         std::string matched(doc.Slice(m.range));
         std::vector<Fix> fixes;
         std::string replacement;

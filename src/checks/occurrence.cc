@@ -16,7 +16,8 @@ class Occurrence : public Check {
     for (const Range& scope : units) {
       std::vector<Range> items;
       if (unit.empty()) {
-        for (const auto& m : matcher.FindAll(ctx.view(), scope)) items.push_back(m.range);
+        for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error()))
+          items.push_back(m.range);
       } else {
         items = ctx.scopes().Units(unit, scope);
       }

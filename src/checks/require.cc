@@ -29,11 +29,11 @@ class Require : public Check {
       std::string blanked;
       if (!ignored.empty()) {
         blanked = std::string(ctx.view());  // same offsets; only this unit's bytes change
-        for (const auto& m : ignored.FindAll(ctx.view(), unit))
+        for (const auto& m : ignored.FindAll(ctx.view(), unit, ctx.regex_error()))
           for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
         text = blanked;
       }
-      if (wanted.FindAll(text, unit).empty())
+      if (wanted.FindAll(text, unit, ctx.regex_error()).empty())
         out->push_back({unit, {std::string(doc.Slice(unit))}, {}, ""});
     }
   }

@@ -15,7 +15,7 @@ class Sentiment : public Check {
   int window = 3;
 
   // True when a negator ends within `window` words before `at`, in the same clause.
-  bool Negated(std::string_view text, Range unit, uint32_t at) const {
+  bool Negated(std::string_view text, Range unit, uint32_t at, std::string* error) const {
     uint32_t begin = at;
     int words = 0;
     bool in_word = false;
@@ -28,19 +28,19 @@ class Sentiment : public Check {
       in_word = word_char;
       --begin;
     }
-    return !negators.FindAll(text, {begin, at}).empty();
+    return !negators.FindAll(text, {begin, at}, error).empty();
   }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     std::string_view text = ctx.view();
     for (const Range& unit : units) {
-      auto neutral_spans = neutral.FindAll(text, unit);
-      for (const auto& m : negative.FindAll(text, unit)) {
+      auto neutral_spans = neutral.FindAll(text, unit, ctx.regex_error());
+      for (const auto& m : negative.FindAll(text, unit, ctx.regex_error())) {
         bool inside_neutral = false;
         for (const auto& n : neutral_spans)
           inside_neutral |= n.range.begin <= m.range.begin && m.range.end <= n.range.end;
-        if (inside_neutral || Negated(text, unit, m.range.begin)) continue;
+        if (inside_neutral || Negated(text, unit, m.range.begin, ctx.regex_error())) continue;
         out->push_back({m.range, {std::string(ctx.doc().Slice(m.range))}, {}, ""});
       }
     }

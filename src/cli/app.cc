@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/debug_command.h"
@@ -326,6 +327,7 @@ int RunCli(int argc, char** argv) {
   struct Outcome {
     std::string name, read_error;
     bool read_ok = true;
+    std::optional<size_t> binary_at;  // offset of a NUL byte: not a draft, skipped
     LintedFile linted;
   };
   unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -339,7 +341,9 @@ int RunCli(int argc, char** argv) {
     else if (is_stdin) out.read_ok = ReadStdinBytes(&bytes, &out.read_error);
     else out.read_ok = ReadFileBytes(input.path, &bytes, &out.read_error);
     out.name = is_stdin ? o.stdin_filename : input.path;
-    if (!out.read_ok || !input_rules[i]) return out;
+    if (!out.read_ok) return out;
+    if ((out.binary_at = BinaryByteOffset(bytes))) return out;
+    if (!input_rules[i]) return out;
     if (!segmenters[worker]) segmenters[worker] = std::make_unique<Segmenter>();
     out.linted = LintBytes(out.name, std::move(bytes), *input_rules[i], *segmenters[worker],
                            lint_options);
@@ -352,6 +356,11 @@ int RunCli(int argc, char** argv) {
       printer->File(FileResult{name, nullptr, {}, outcome.read_error}, stdout);  // machine formats list it
       had_error = true;
       ++failed;
+      return;
+    }
+    if (outcome.binary_at) {  // not a draft: skipped, not an error
+      std::fprintf(stderr, "fulint: %s: skipped: binary file (NUL byte at offset %zu)\n",
+                   name.c_str(), *outcome.binary_at);
       return;
     }
     const RuleSet* rules = input_rules[i];

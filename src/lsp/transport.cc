@@ -38,13 +38,34 @@ bool ParseLength(std::string_view value, size_t* out) {
   return true;
 }
 
+// Reads one header line (without its '\n') into `line`. A line longer than kMaxHeaderLine
+// (stray text without line breaks) keeps only its tail, so memory stays bounded however much
+// garbage arrives and a Content-Length at the end of the line is still found.
+constexpr size_t kMaxHeaderLine = 64 * 1024;
+
+bool ReadHeaderLine(std::istream& in, std::string* line) {
+  line->clear();
+  std::streambuf* buf = in.rdbuf();
+  for (;;) {
+    int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      if (line->empty()) in.setstate(std::ios::failbit);
+      return !line->empty();
+    }
+    if (c == '\n') return true;
+    line->push_back(static_cast<char>(c));
+    if (line->size() > 2 * kMaxHeaderLine) line->erase(0, line->size() - kMaxHeaderLine);
+  }
+}
+
 }  // namespace
 
 ReadStatus ReadMessage(std::istream& in, std::string* body, std::string* problem) {
   bool have_length = false, bad_length = false, any_line = false;
   size_t length = 0;
   std::string line;
-  while (std::getline(in, line)) {
+  while (ReadHeaderLine(in, &line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
       if (!any_line) continue;  // blank lines between messages

@@ -18,7 +18,8 @@ enum class ReadStatus {
 // Reads the next framed message from `in`. Headers other than Content-Length are ignored;
 // lines that are not headers are skipped, and a `Content-Length:` found in the middle of a
 // line (after a body that had no header) starts a new header block, so the reader finds its
-// way back to the next message. Lengths above kMaxMessageBytes are refused.
+// way back to the next message. Lengths above kMaxMessageBytes are refused, and of a header
+// line longer than 64 KiB only the tail is kept: memory stays bounded whatever arrives.
 ReadStatus ReadMessage(std::istream& in, std::string* body, std::string* problem);
 constexpr size_t kMaxMessageBytes = size_t{64} << 20;
 

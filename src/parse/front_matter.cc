@@ -50,17 +50,33 @@ Range ScalarRange(const std::string& text, uint32_t begin) {
   return {begin, end};
 }
 
-std::string ScalarText(const YAML::Node& node) {
-  if (node.IsScalar()) return node.Scalar();
-  if (node.IsSequence()) {
-    std::string out;
+// A field's value as text: a scalar, or a list joined with ", ". YAML aliases share nodes, so
+// a few lines can describe an exponentially large (or, `&a [*a]`, endless) tree: the walk
+// visits at most kMaxFieldNodes nodes, kMaxFieldDepth lists deep, and the text stops growing
+// at kMaxFieldText bytes.
+constexpr size_t kMaxFieldText = 64 * 1024;
+constexpr int kMaxFieldNodes = 10000;
+constexpr int kMaxFieldDepth = 8;
+
+void AppendScalarText(const YAML::Node& node, int depth, int* nodes_left, std::string* out) {
+  if (out->size() >= kMaxFieldText || --*nodes_left < 0) return;
+  if (node.IsScalar()) {
+    out->append(node.Scalar(), 0, kMaxFieldText - out->size());
+  } else if (node.IsSequence() && depth < kMaxFieldDepth) {
+    const size_t start = out->size();
     for (const auto& item : node) {
-      if (!out.empty()) out += ", ";
-      out += ScalarText(item);
+      if (out->size() >= kMaxFieldText || *nodes_left <= 0) break;
+      if (out->size() > start) *out += ", ";
+      AppendScalarText(item, depth + 1, nodes_left, out);
     }
-    return out;
   }
-  return "";
+}
+
+std::string ScalarText(const YAML::Node& node) {
+  std::string out;
+  int nodes_left = kMaxFieldNodes;
+  AppendScalarText(node, 0, &nodes_left, &out);
+  return out;
 }
 
 }  // namespace

@@ -52,7 +52,16 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
     }
     findings.clear();
     ctx.set_view_text(rule->view_text);
+    ctx.regex_error()->clear();
     rule->check->Run(ctx, units, &findings);
+    if (!ctx.regex_error()->empty()) {  // reported; the rule's other findings are kept
+      Diagnostic d;
+      d.rule_id = "fulint.Rule";
+      d.severity = Severity::kWarning;
+      d.message = rule->id + " stopped early, its findings may be incomplete: " +
+                  *ctx.regex_error();
+      out.push_back(std::move(d));
+    }
     int emitted = 0;
     for (const Finding& f : findings) {
       if (rule->limit > 0 && emitted >= rule->limit) break;

@@ -30,11 +30,16 @@ class LintContext {
   std::string_view view() const { return view_text_ ? doc_.text() : doc_.lintable; }
   void set_view_text(bool v) { view_text_ = v; }
   ScopeResolver& scopes() { return scopes_; }
+  // Where a check's TokenMatcher::FindAll records the first regex of the current rule that
+  // gave up (Boost.Regex throws on catastrophic backtracking); the engine reports and clears
+  // it, and the rule's other regexes are not run again on this document.
+  std::string* regex_error() { return &regex_error_; }
 
  private:
   const Document& doc_;
   ScopeResolver& scopes_;
   bool view_text_ = false;
+  std::string regex_error_;
 };
 
 class Check {

@@ -107,12 +107,16 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
   std::vector<TokenMatch> found;
   for (const auto& m : phrases_.FindAll(text, within)) found.push_back({m.range, m.id});
   for (const auto& r : regexes_) {
+    // After one regex gave up, none runs again for this caller: its time stays bounded.
+    if (error && !error->empty()) break;
+    std::string failure;
     r.re.ForEach(
         text, within,
         [&](Range whole, const std::vector<Range>& groups) {
           if (!whole.empty()) found.push_back({whole, r.token, groups});
         },
-        error);
+        &failure);
+    if (error && !failure.empty()) *error = ShortRegexError(failure);
   }
   std::sort(found.begin(), found.end(), [](const TokenMatch& a, const TokenMatch& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin

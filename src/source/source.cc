@@ -8,9 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 
 namespace fulint {
 namespace fs = std::filesystem;
@@ -21,6 +19,26 @@ bool MatchesAny(const std::vector<std::string>& patterns, const fs::path& p) {
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& g) {
     return fnmatch(g.c_str(), full.c_str(), 0) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0;
   });
+}
+
+// Reads `f` to its end, refusing more than kMaxInputBytes (also for pipes and growing files).
+bool ReadAll(FILE* f, std::string* bytes, std::string* error) {
+  bytes->clear();
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (bytes->size() + n > kMaxInputBytes) {
+      *error = "file too large (over " + std::to_string(kMaxInputBytes >> 20) +
+               " MiB); not linted";
+      return false;
+    }
+    bytes->append(buf, n);
+  }
+  if (std::ferror(f)) {
+    *error = "read error";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -40,28 +58,24 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
     *error = std::strerror(errno);
     return false;
   }
-  bytes->clear();
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes->append(buf, n);
-  bool failed = std::ferror(f);
+  bool ok = ReadAll(f, bytes, error);
   std::fclose(f);
-  if (failed) {
-    *error = "read error";
+  return ok;
+}
+
+bool ReadStdinBytes(std::string* bytes, std::string* error) {
+  if (!ReadAll(stdin, bytes, error)) {
+    if (*error == "read error") *error = "cannot read standard input";
     return false;
   }
   return true;
 }
 
-bool ReadStdinBytes(std::string* bytes, std::string* error) {
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
-  *bytes = ss.str();
-  if (std::cin.bad()) {
-    *error = "cannot read standard input";
-    return false;
-  }
-  return true;
+std::optional<size_t> BinaryByteOffset(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return std::nullopt;
+  size_t nul = bytes.find('\0');
+  if (nul == std::string_view::npos) return std::nullopt;
+  return nul;
 }
 
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
@@ -75,7 +89,9 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      errors->push_back(path + ": no such file or directory");
+      // ec says why: a missing file, a dangling link, a symbolic link loop, no permission.
+      bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+      errors->push_back(path + ": " + (missing ? "no such file or directory" : ec.message()));
       continue;
     }
     if (!fs::is_directory(st)) {
