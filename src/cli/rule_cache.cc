@@ -1,6 +1,7 @@
 #include "cli/rule_cache.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "config/config.h"
 #include "config/rule_options.h"
@@ -12,7 +13,20 @@ std::string RuleCache::ConfigFor(const std::string& file) const {
 }
 
 const RuleSet* RuleCache::ForFile(const std::string& file) {
-  std::string config_path = ConfigFor(file);
+  std::string config_path;
+  if (!forced_config_.empty()) {
+    config_path = forced_config_;
+  } else {
+    // FindConfig starts from the file's folder, or from `file` itself when it is a folder.
+    std::error_code ec;
+    std::string dir = file == "-" || std::filesystem::is_directory(file, ec)
+                          ? file
+                          : std::filesystem::path(file).parent_path().string();
+    auto found = config_by_dir_.find(dir);
+    if (found == config_by_dir_.end())
+      found = config_by_dir_.emplace(dir, FindConfig(file)).first;
+    config_path = found->second;
+  }
   auto it = sets_.find(config_path);
   if (it != sets_.end()) return it->second.get();
   std::vector<ConfigError> errors;

@@ -25,6 +25,8 @@ class RuleCache {
  private:
   std::string rules_dir_, forced_config_;
   std::map<std::string, std::unique_ptr<RuleSet>> sets_;  // by config path; null on error
+  // The config found for each folder: a folder of a thousand drafts is searched once.
+  std::map<std::string, std::string> config_by_dir_;
   bool had_errors_ = false;
 };
 

@@ -246,15 +246,17 @@ TEST_CASE("bad input: a user regex that backtracks catastrophically is stopped a
             "extends: existence\nmessage: \"found '%s'\"\nlevel: error\nscope: text\n"
             "tokens:\n  - '(x+x+)+y'\n  - 'tour'\n");
   std::string path = dir.Write(
-      "draft.txt", "Dear Dr. Lee,\n\nThank you for the tour.\n\n" + std::string(3000, 'x') + "\n");
+      // The 'y' after the run of x's defeats PCRE2's "a y must follow" shortcut, so the nested
+      // quantifiers really backtrack until the match limit stops them.
+      "draft.txt", "Dear Dr. Lee,\n\nThank you for the tour.\n\n" + std::string(3000, 'x') + " yes\n");
   std::string good = dir.Write("good.txt", "Thank you for the tour.\n");
   auto start = std::chrono::steady_clock::now();
   RunResult r = RunFulint({"--rules", (dir / "rules").string(), "--format", "line", path, good});
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
   CHECK(r.status == 1);
+  // PCRE2 says "match limit exceeded"; Boost (for Boost-only syntax) names its complexity bound.
   CHECK(r.out.find(path + ":1:1:fulint.Rule:Test.Backtrack stopped early, its findings may be "
-                          "incomplete: The complexity of matching the regular expression "
-                          "exceeded predefined bounds") != std::string::npos);
+                          "incomplete: match limit exceeded") != std::string::npos);
   CHECK(r.out.find(good + ":1:19:Test.Backtrack:found 'tour'") != std::string::npos);
 }
 
