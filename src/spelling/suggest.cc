@@ -32,12 +32,16 @@ bool IsVowel(char c) { return std::strchr("aeiouy", c) != nullptr; }
 constexpr int kSwap = 10, kApostrophe = 11, kNearReplace = 12, kDoubling = 14, kSplitOffA = 9, kSplit = 21,
               kDelete = 20, kInsert = 20, kReplace = 22, kFirstLetter = 6;
 
+constexpr size_t kMaxWordLength = 40;
+
 }  // namespace
 
 std::vector<std::string> SuggestNearby(const std::string& word,
                                        const std::function<bool(const std::string&)>& known,
                                        size_t max) {
-  if (word.size() < 2 || max == 0) return {};
+  // Each candidate is a copy of the word, so the work grows with the square of its length: a
+  // run of letters longer than any real word (a pasted hash, "xxxx...") gets no suggestion.
+  if (word.size() < 2 || word.size() > kMaxWordLength || max == 0) return {};
   // Candidates are made in lower case and given the word's capitalisation back, so "Recieve"
   // suggests "Receive".
   bool capitalized = std::isupper(static_cast<unsigned char>(word[0])) != 0;

@@ -41,4 +41,5 @@ TEST_CASE("suggest: nothing for far-off words, known words or max 0", "[suggest]
   auto near_the = Suggest("the");
   CHECK(near_the.empty());  // never the word itself ("ten" is two edits away)
   CHECK(Suggest("recieve", 0).empty());
+  CHECK(Suggest(std::string(100000, 'x')).empty());  // quickly: no quadratic candidate list
 }
