@@ -62,6 +62,35 @@ bool IsSplitOf(const std::string& suggestion, const std::string& word) {
   return joined.size() < suggestion.size() && LowerAscii(joined) == LowerAscii(word);
 }
 
+bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Dictionary::Knows through a per-thread memo: a draft repeats its words, and a folder of
+// drafts repeats most of them, so most lookups become one hash probe instead of binary
+// searches in the word caches. The dictionaries never change while loaded; the memo is
+// cleared when another dictionary asks or when it grows past a bound.
+bool KnownWord(const Dictionary& dict, std::string_view word) {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo;
+  thread_local uint64_t memo_serial = 0;
+  if (memo_serial != dict.serial() || memo.size() > (1u << 16)) {
+    memo.clear();
+    memo_serial = dict.serial();
+  }
+  auto it = memo.find(word);
+  if (it != memo.end()) return it->second;
+  std::string key(word);
+  bool known = dict.Knows(key);
+  memo.emplace(std::move(key), known);
+  return known;
+}
+
 class Spelling : public Check {
  public:
   std::shared_ptr<Dictionary> dict;
@@ -88,6 +117,8 @@ class Spelling : public Check {
       // A subject is written in title case: every capitalised word in it may be a name.
       bool title_case = doc.subject && unit == *doc.subject;
       for (const Range& w : words_by_unit.back().second) {
+        // Only a word starting with a capital can be a name: skip the copy for the rest.
+        if (!std::isupper(static_cast<unsigned char>(text[w.begin]))) continue;
         std::string word = NormalizeApostrophes(text.substr(w.begin, w.size()));
         if (IsCapitalized(word) && (title_case || !SentenceInitial(text, unit, w.begin)))
           names.insert(word);
@@ -96,29 +127,38 @@ class Spelling : public Check {
     int suggested = 0;
     for (const auto& [unit, words] : words_by_unit) {
       for (const Range& w : words) {
-        std::string word = ToNfc(NormalizeApostrophes(text.substr(w.begin, w.size())));
+        std::string_view raw = text.substr(w.begin, w.size());
+        // ASCII words (nearly all) need no normalizing copy.
+        std::string normalized;
+        std::string_view word = raw;
+        if (!IsAscii(raw)) {
+          normalized = ToNfc(NormalizeApostrophes(raw));
+          word = normalized;
+        }
         if (!HasLatinLetter(word)) continue;
-        if (word.ends_with("'s")) word.resize(word.size() - 2);
-        while (!word.empty() && word.back() == '\'') word.pop_back();
+        if (word.ends_with("'s")) word.remove_suffix(2);
+        while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
         if (word.size() < 2 || HasDigit(word) || IsAllCaps(word)) continue;
         if (word.find('.') != std::string::npos) continue;  // a.m., e.g.: abbreviations
         if (word.find('_') != std::string::npos) continue;  // template fields, identifiers
-        bool rejected = reject.count(word) || reject.count(LowerAscii(word));
-        if (!rejected && (names.count(word) || accept.count(word))) continue;
-        if (skip_proper_nouns && IsCapitalized(word) && !SentenceInitial(text, unit, w.begin))
+        bool rejected = !reject.empty() && (reject.count(std::string(word)) ||
+                                            reject.count(LowerAscii(word)));
+        bool capitalized = IsCapitalized(word);
+        if (!rejected && ((capitalized && names.count(std::string(word))) ||
+                          (!accept.empty() && accept.count(std::string(word)))))
           continue;
-        if (!rejected && dict->Knows(word)) continue;
+        if (skip_proper_nouns && capitalized && !SentenceInitial(text, unit, w.begin)) continue;
+        if (!rejected && KnownWord(*dict, word)) continue;
         std::string hint;
         std::vector<Fix> fixes;
-        bool capitalized = IsCapitalized(word);
         if (suggested < max_suggested) {
           ++suggested;
-          auto options = dict->Suggest(word, suggestions);
+          auto options = dict->Suggest(std::string(word), suggestions);
           // A capitalised word that splits into two known words ("Riverbend" -> "River bend")
           // is a compound name, not a typo.
           if (capitalized && !rejected &&
               std::any_of(options.begin(), options.end(),
-                          [&](const std::string& o) { return IsSplitOf(o, word); }))
+                          [&](const std::string& o) { return IsSplitOf(o, std::string(word)); }))
             continue;
           if (!options.empty()) hint = " (did you mean '" + options[0] + "'?)";
           for (const auto& o : options) fixes.push_back({"Change to '" + o + "'", {{w, o}}});

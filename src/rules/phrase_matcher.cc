@@ -12,6 +12,11 @@ namespace {
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
+// ICU's answer for ASCII, without the call: letters and digits are word characters.
+bool IsAsciiWordByte(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 bool IsWordCodePoint(UChar32 c) {
   return c >= 0 && (u_isalnum(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) &
                                         U_GC_M_MASK);
@@ -21,6 +26,8 @@ bool IsWordCodePoint(UChar32 c) {
 
 bool IsWordCharAt(std::string_view text, uint32_t off) {
   if (off >= text.size()) return false;
+  unsigned char b = static_cast<unsigned char>(text[off]);
+  if (b < 0x80) return IsAsciiWordByte(b);
   int32_t i = static_cast<int32_t>(off);
   UChar32 c;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -29,6 +36,8 @@ bool IsWordCharAt(std::string_view text, uint32_t off) {
 
 bool IsWordCharBefore(std::string_view text, uint32_t off) {
   if (off == 0 || off > text.size()) return false;
+  unsigned char b = static_cast<unsigned char>(text[off - 1]);
+  if (b < 0x80) return IsAsciiWordByte(b);
   int32_t i = static_cast<int32_t>(off);
   UChar32 c;
   U8_PREV(text.data(), 0, i, c);
@@ -81,13 +90,14 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
 }
 
 void PhraseMatcher::Build() {
-  std::fill(std::begin(root_next_), std::end(root_next_), 0);
-  for (auto [c, child] : states_[0].next) root_next_[c] = child;
+  // Aho-Corasick failure and output links over the trie, breadth first.
+  std::deque<int32_t> order;
   std::deque<int32_t> queue;
   for (auto [c, child] : states_[0].next) queue.push_back(child);
   while (!queue.empty()) {
     int32_t s = queue.front();
     queue.pop_front();
+    order.push_back(s);
     for (auto [c, child] : states_[s].next) {
       int32_t f = states_[s].fail;
       while (f != 0 && Child(f, c) < 0) f = states_[f].fail;
@@ -98,47 +108,72 @@ void PhraseMatcher::Build() {
       queue.push_back(child);
     }
   }
-}
-
-int32_t PhraseMatcher::Step(int32_t state, unsigned char c) const {
-  while (true) {
-    if (state == 0) return root_next_[c];
-    int32_t child = Child(state, c);
-    if (child >= 0) return child;
-    state = states_[state].fail;
+  // Byte classes: each byte that occurs in a phrase is its own class, the rest share class 0.
+  std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
+  uint8_t class_of_folded[256] = {};
+  classes_ = 1;
+  for (const State& st : states_)
+    for (auto [c, child] : st.next)
+      if (class_of_folded[c] == 0) class_of_folded[c] = static_cast<uint8_t>(classes_++);
+  for (int b = 0; b < 256; ++b) {
+    byte_class_[b] = class_of_folded[Fold(static_cast<unsigned char>(b))];
+    is_space_[b] = IsSpace(static_cast<unsigned char>(b));
   }
+  apostrophe_class_ = class_of_folded[static_cast<unsigned char>('\'')];
+  // The full transition table: a missing edge follows the failure link, resolved once here
+  // (parents come before children in breadth-first order, so their rows are complete).
+  delta_.assign(states_.size() * classes_, 0);
+  for (auto [c, child] : states_[0].next) delta_[class_of_folded[c]] = child;
+  for (int32_t s : order) {
+    int32_t* row = &delta_[static_cast<size_t>(s) * classes_];
+    const int32_t* fail_row = &delta_[static_cast<size_t>(states_[s].fail) * classes_];
+    for (uint32_t k = 0; k < classes_; ++k) row[k] = fail_row[k];
+    for (auto [c, child] : states_[s].next) row[class_of_folded[c]] = child;
+  }
+  first_output_.assign(states_.size(), -1);
+  for (size_t s = 1; s < states_.size(); ++s)
+    first_output_[s] = states_[s].output >= 0 ? static_cast<int32_t>(s) : states_[s].dict;
+  uint32_t longest = 1;
+  for (const Pattern& p : patterns_) longest = std::max(longest, p.length);
+  uint32_t ring = 1;
+  while (ring < longest) ring <<= 1;
+  ring_mask_ = ring - 1;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
   std::vector<PhraseMatch> found;
   if (patterns_.empty()) return found;
-  // starts[k] is the text offset of the k-th normalized byte, to recover match starts.
-  std::vector<uint32_t> starts;
-  starts.reserve(within.size());
+  // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
+  // run of spaces are one byte each), to recover where a match starts.
+  std::vector<uint32_t> ring(ring_mask_ + 1);
+  uint32_t count = 0;
   int32_t state = 0;
   bool last_space = true;
-  for (uint32_t i = within.begin; i < within.end;) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
+  for (uint32_t i = within.begin; i < end;) {
     uint32_t at = i;
-    unsigned char c;
-    if (text.substr(i).starts_with(kCurlyApostrophe)) {
-      c = '\'';
-      i += 3;
-    } else {
-      c = Fold(text[i]);
-      ++i;
-    }
-    if (c == ' ') {
+    unsigned char b = bytes[i++];
+    uint32_t cls;
+    if (is_space_[b]) {
       if (last_space) continue;  // a run of spaces is one space
       last_space = true;
+      cls = byte_class_[b];
     } else {
       last_space = false;
+      if (b == 0xE2 && i + 1 < text.size() && bytes[i] == 0x80 && bytes[i + 1] == 0x99) {
+        cls = apostrophe_class_;  // U+2019 matches a straight apostrophe
+        i += 2;
+      } else {
+        cls = byte_class_[b];
+      }
     }
-    starts.push_back(at);
-    state = Step(state, c);
-    for (int32_t s = states_[state].output >= 0 ? state : states_[state].dict; s > 0;
-         s = states_[s].dict) {
+    ring[count & ring_mask_] = at;
+    ++count;
+    state = delta_[static_cast<size_t>(state) * classes_ + cls];
+    for (int32_t s = first_output_[state]; s > 0; s = states_[s].dict) {
       const Pattern& p = patterns_[states_[s].output];
-      uint32_t begin = starts[starts.size() - p.length];
+      uint32_t begin = ring[(count - p.length) & ring_mask_];
       if (p.word_start && IsWordCharBefore(text, begin)) continue;
       if (p.word_end && i < text.size() && IsWordCharAt(text, i)) continue;
       found.push_back({{begin, i}, p.id});

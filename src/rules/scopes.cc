@@ -50,9 +50,16 @@ const std::vector<Range>& ScopeResolver::Resolve(const std::string& name) {
   return cache_[name] = Compute(name);
 }
 
-std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
+const std::vector<Range>& ScopeResolver::Units(const std::string& unit, Range range) {
+  auto key = std::make_tuple(unit, range.begin, range.end);
+  auto it = units_cache_.find(key);
+  if (it != units_cache_.end()) return it->second;
+  return units_cache_[key] = ComputeUnits(unit, range);
+}
+
+std::vector<Range> ScopeResolver::ComputeUnits(const std::string& unit, Range range) {
   if (unit == "sentence") return segmenter_.Sentences(doc_.lintable, range);
-  if (unit == "word") return segmenter_.Words(doc_.lintable, range);
+  if (unit == "word") return WordsOf(range);
   if (unit == "line") return LinesOf(doc_.lintable, range);
   std::vector<Range> out;
   const std::vector<Range>* all = unit == "paragraph" ? &doc_.paragraphs
@@ -62,6 +69,26 @@ std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
   if (!all) return out;
   for (const Range& r : *all)
     if (r.begin >= range.begin && r.end <= range.end) out.push_back(r);
+  return out;
+}
+
+std::vector<Range> ScopeResolver::WordsOf(Range range) {
+  // Words never cross ASCII white space (segmenter.h), so the words of a range that starts
+  // and ends at white space or at the text's ends are the document's words inside it: the
+  // document is segmented once, however many sections rules ask about.
+  const std::string& text = doc_.lintable;
+  auto at_gap = [&](uint32_t off) {
+    if (off == 0 || off >= text.size()) return true;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    return space(text[off - 1]) || space(text[off]);
+  };
+  if (range.end > text.size() || !at_gap(range.begin) || !at_gap(range.end))
+    return segmenter_.Words(text, range);
+  if (!all_words_) all_words_ = segmenter_.Words(text, {0, static_cast<uint32_t>(text.size())});
+  auto first = std::lower_bound(all_words_->begin(), all_words_->end(), range.begin,
+                                [](const Range& w, uint32_t off) { return w.begin < off; });
+  std::vector<Range> out;
+  for (auto it = first; it != all_words_->end() && it->end <= range.end; ++it) out.push_back(*it);
   return out;
 }
 

@@ -116,26 +116,41 @@ void AsciiWords(const std::string& text, Range within, std::vector<Range>* out) 
   }
 }
 
-// True when the fast path gives ICU's answer: ASCII, with no '@' (ICU 72 keeps an e-mail
-// address as one word) and no '_' (whether underscores make a word depends on their context).
-bool FastPathApplies(const std::string& text, Range within) {
-  for (uint32_t i = within.begin; i < within.end; ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80 || c == '@' || c == '_') return false;
-  }
-  return true;
-}
+// True when the fast path gives ICU's answer for this byte: ASCII, not '@' (ICU 72 keeps an
+// e-mail address as one word) and not '_' (whether underscores make a word depends on their
+// context).
+bool FastPathByte(unsigned char c) { return c < 0x80 && c != '@' && c != '_'; }
+
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
 std::vector<Range> Segmenter::Words(const std::string& text, Range within) {
   std::vector<Range> out;
   if (within.empty()) return out;
-  if (FastPathApplies(text, within)) {
-    AsciiWords(text, within, &out);
-    return out;
+  // ICU never joins a word across ASCII white space, so the range splits into runs of
+  // white-space-separated chunks: chunks the fast path handles are segmented in one stretch,
+  // and only a chunk with an e-mail address, an underscore or non-ASCII text goes to ICU
+  // (a signature's address no longer sends the whole draft there).
+  uint32_t fast_begin = within.begin;  // start of the pending fast-path stretch
+  uint32_t i = within.begin;
+  while (i < within.end) {
+    uint32_t chunk = i;
+    bool fast = true;
+    while (i < within.end && !IsAsciiSpace(static_cast<unsigned char>(text[i]))) {
+      fast &= FastPathByte(static_cast<unsigned char>(text[i]));
+      ++i;
+    }
+    if (!fast) {
+      if (chunk > fast_begin) AsciiWords(text, {fast_begin, chunk}, &out);
+      auto icu = IcuWords(text, {chunk, i});
+      out.insert(out.end(), icu.begin(), icu.end());
+      fast_begin = i;
+    }
+    while (i < within.end && IsAsciiSpace(static_cast<unsigned char>(text[i]))) ++i;
   }
-  return IcuWords(text, within);
+  if (within.end > fast_begin) AsciiWords(text, {fast_begin, within.end}, &out);
+  return out;
 }
 
 std::vector<Range> Segmenter::IcuWords(const std::string& text, Range within) {

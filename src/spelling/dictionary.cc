@@ -1,5 +1,7 @@
 #include "spelling/dictionary.h"
 
+#include <atomic>
+
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -52,6 +54,11 @@ bool CompileWordCaches(const std::vector<std::string>& names, const std::string&
     if (!CompileWordCache(dir + "/" + name + ".dic", aff, out_dir + "/" + name + ".words", error))
       return false;
   return true;
+}
+
+Dictionary::Dictionary() {
+  static std::atomic<uint64_t> next_serial{1};
+  serial_ = next_serial++;
 }
 
 std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::string* error) {

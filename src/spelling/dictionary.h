@@ -2,6 +2,7 @@
 // Spelling knowledge: Hunspell dictionaries from the system plus the project's own word lists
 // (one word per line). Loaded once per process and shared by every rule that names the same
 // dictionaries; suggestions are computed only on request and cached.
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,13 +36,17 @@ class Dictionary {
   bool KnowsLower(const std::string& word) const;
   // Up to `max` suggestions, best first: known words one edit away (spelling/suggest.h), cached.
   std::vector<std::string> Suggest(const std::string& word, size_t max) const;
+  // Different for every Dictionary made in this process (an address can be reused after a
+  // reload), so memos of answers can tell dictionaries apart.
+  uint64_t serial() const { return serial_; }
 
  private:
-  Dictionary() = default;
+  Dictionary();
   bool InCaches(const std::string& word) const;
   // Loads Hunspell on first use (only when a word cache is missing).
   Hunspell* hunspell() const;
 
+  uint64_t serial_;
   DictionarySpec spec_;
   std::vector<std::unique_ptr<WordCache>> caches_;  // one per Hunspell dictionary, or empty
   mutable std::unique_ptr<Hunspell> hunspell_;

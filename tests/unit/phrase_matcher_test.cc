@@ -2,8 +2,10 @@
 // and byte offsets after non-ASCII text.
 #include "rules/phrase_matcher.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <initializer_list>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -181,5 +183,112 @@ TEST_CASE("IsWordCharAt and IsWordCharBefore read code points", "[phrase]") {
   CHECK(IsWordCharBefore(s, 7));
 }
 
+
+// The matcher's definition written the slow way: normalize the text (folded case, one space
+// per white-space run, U+2019 as an apostrophe), try every phrase at every normalized
+// position, keep word-bounded matches, then leftmost-longest without overlaps.
+std::vector<PhraseMatch> BruteForce(const std::vector<std::pair<std::string, int>>& phrases,
+                                    std::string_view text, Range within, bool ignore_case) {
+  auto fold = [&](unsigned char c) -> char {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return ' ';
+    if (ignore_case && c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    return static_cast<char>(c);
+  };
+  std::string norm;
+  std::vector<uint32_t> at, after;  // text offset of each normalized byte, and just past it
+  bool last_space = true;
+  for (uint32_t i = within.begin; i < within.end;) {
+    uint32_t begin = i;
+    char c;
+    if (text.substr(i).starts_with("\xE2\x80\x99")) {
+      c = '\'';
+      i += 3;
+    } else {
+      c = fold(static_cast<unsigned char>(text[i++]));
+    }
+    if (c == ' ' && last_space) continue;
+    last_space = c == ' ';
+    norm += c;
+    at.push_back(begin);
+    after.push_back(i);
+  }
+  std::vector<std::pair<std::string, int>> normalized;
+  for (const auto& [p, id] : phrases) {
+    std::string n;
+    for (size_t i = 0; i < p.size(); ++i) {
+      char c;
+      if (std::string_view(p).substr(i).starts_with("\xE2\x80\x99")) {
+        c = '\'';
+        i += 2;
+      } else {
+        c = fold(static_cast<unsigned char>(p[i]));
+      }
+      if (c == ' ' && (n.empty() || n.back() == ' ')) continue;
+      n += c;
+    }
+    while (!n.empty() && n.back() == ' ') n.pop_back();
+    bool duplicate = false;
+    for (const auto& q : normalized) duplicate |= q.first == n;
+    if (!n.empty() && !duplicate) normalized.push_back({n, id});
+  }
+  std::vector<PhraseMatch> found;
+  for (size_t k = 0; k < norm.size(); ++k) {
+    for (const auto& [n, id] : normalized) {
+      if (norm.compare(k, n.size(), n) != 0 || k + n.size() > norm.size()) continue;
+      uint32_t begin = at[k], end = after[k + n.size() - 1];
+      if (IsWordCharAt(n, 0) && IsWordCharBefore(text, begin)) continue;
+      if (IsWordCharBefore(n, static_cast<uint32_t>(n.size())) && IsWordCharAt(text, end))
+        continue;
+      found.push_back({{begin, end}, id});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                          : a.range.end > b.range.end;
+  });
+  std::vector<PhraseMatch> out;
+  for (const auto& m : found)
+    if (out.empty() || m.range.begin >= out.back().range.end) out.push_back(m);
+  return out;
+}
+
+TEST_CASE("PhraseMatcher agrees with a brute-force matcher on random texts", "[phrase]") {
+  // A small alphabet makes overlaps, shared prefixes and suffix phrases common.
+  const std::vector<std::string> pieces = {"a", "b", "A", "B", " ", "  ", "\n", "'",
+                                           "\xE2\x80\x99", "-", ".", "\xC3\xA9", "1"};
+  std::mt19937 rng(20261204);
+  auto random_string = [&](int max_pieces) {
+    std::string s;
+    int n = static_cast<int>(rng() % max_pieces) + 1;
+    for (int i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    bool ignore_case = rng() % 2;
+    std::vector<std::pair<std::string, int>> phrases;
+    PhraseMatcher m(ignore_case);
+    int count = static_cast<int>(rng() % 6) + 1;
+    for (int k = 0; k < count; ++k) {
+      phrases.push_back({random_string(4), k});
+      m.Add(phrases.back().first, k);
+    }
+    m.Build();
+    std::string text = random_string(40);
+    uint32_t a = static_cast<uint32_t>(rng() % (text.size() + 1));
+    uint32_t b = static_cast<uint32_t>(rng() % (text.size() + 1));
+    Range within{std::min(a, b), std::max(a, b)};
+    if (rng() % 2) within = {0, static_cast<uint32_t>(text.size())};
+    auto got = m.FindAll(text, within);
+    auto want = BruteForce(phrases, text, within, ignore_case);
+    INFO("round " << round << " text '" << text << "' within " << within.begin << "-"
+                  << within.end);
+    REQUIRE(got.size() == want.size());
+    for (size_t k = 0; k < got.size(); ++k) {
+      CHECK(got[k].range.begin == want[k].range.begin);
+      CHECK(got[k].range.end == want[k].range.end);
+      CHECK(got[k].id == want[k].id);
+    }
+  }
+}
 }  // namespace
 }  // namespace fulint

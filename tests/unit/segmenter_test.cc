@@ -26,6 +26,28 @@ std::vector<std::string> Texts(const std::string& text, const std::vector<Range>
   return out;
 }
 
+TEST_CASE("segmenter: mixed ASCII and non-ASCII chunks agree with ICU", "[segment]") {
+  // Words() sends only the white-space-separated chunks with '@', '_' or non-ASCII to ICU.
+  Segmenter s;
+  std::mt19937 rng(20261204);
+  const std::vector<std::string> pieces = {
+      "a", "Z", "0", "9", "_", ".", "'", ",", ":", "-", " ", "  ", "\n", "\t", "@", "!",
+      "\xC3\xA9",          // é
+      "\xE2\x80\x99",      // ’
+      "\xCC\x81",          // combining acute accent
+      "\xF0\x9F\x98\x80",  // emoji
+      "\xE6\x97\xA5",      // CJK
+      "\xC2\xA0"};         // no-break space
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    Range all{0, static_cast<uint32_t>(text.size())};
+    INFO("text: \"" << text << "\"");
+    REQUIRE(s.Words(text, all) == s.IcuWords(text, all));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("segmenter: ASCII words as ICU splits them", "[segment]") {
