@@ -7,6 +7,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "rules/regex_prefilter.h"
+
 namespace fulint {
 
 // Two engines with the same Perl syntax and meaning. PCRE2 with its JIT compiler runs every
@@ -24,6 +26,12 @@ struct Regex::Impl {
   std::atomic<size_t> scanned{0};
   std::once_flag jit_once;
   boost::u32regex boost_re;
+  // What every match needs (regex_prefilter.h), for PCRE2 patterns that have it: text without
+  // a required literal is skipped, and long texts are searched only between the barriers
+  // around each literal.
+  LiteralScanner required;
+  bool barrier[256] = {};
+  bool has_barriers = false;
   ~Impl() {
     if (code) pcre2_code_free(code);
     if (pcre2_code* j = jitted.load()) pcre2_code_free(j);
@@ -42,6 +50,42 @@ struct Regex::Impl {
     pcre2_code* j = jitted.load(std::memory_order_acquire);
     return j ? j : code;
   }
+  // Where in text[within] a match may start, as offsets into text[within]; false when the
+  // text has none of the required literals, so nothing can match.
+  bool SearchWindows(std::string_view text, Range within, std::vector<Range>* windows) const {
+    const uint32_t length = within.size();
+    if (required.empty()) {
+      windows->push_back({0, length});
+      return true;
+    }
+    // Short texts (a draft's sections) are searched whole once a literal is seen; in long
+    // ones a match may only start in the stretch between barriers before each literal.
+    if (!has_barriers || length < kWindowedFrom) {
+      if (!required.AnyIn(text, within)) return false;
+      windows->push_back({0, length});
+      return true;
+    }
+    // A match contains the literal occurrence and no barrier, so it starts between the last
+    // barrier before the occurrence and the occurrence itself. Hits in one stretch between
+    // barriers extend one window; each byte is looked at once on the way back.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    uint32_t last_hit = 0;  // the begin of the last hit, once there is a window
+    required.ForEachHit(text, within, [&](uint32_t begin, uint32_t) {
+      if (!windows->empty() && begin <= last_hit) return true;
+      uint32_t lower = windows->empty() ? within.begin : last_hit;
+      uint32_t b = begin;
+      while (b > lower && !barrier[bytes[b - 1]]) --b;
+      if (!windows->empty() && b == lower && !barrier[bytes[lower]])
+        windows->back().end = begin - within.begin;  // same stretch as the last hit
+      else
+        windows->push_back({b - within.begin, begin - within.begin});
+      last_hit = begin;
+      return true;
+    });
+    return !windows->empty();
+  }
+  // Below this many bytes, finding the barriers costs more than the regex saves.
+  static constexpr uint32_t kWindowedFrom = 4096;
   // JIT-compiling a pattern costs about as much as interpreting it over a few drafts.
   static constexpr size_t kJitAfterBytes = 2 * 1024;
 };
@@ -66,7 +110,8 @@ bool UsesBoostOnlyEscapes(const std::string& pattern) {
 
 pcre2_code* CompilePcre2(const std::string& pattern, bool ignore_case) {
   if (UsesBoostOnlyEscapes(pattern)) return nullptr;
-  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_MATCH_INVALID_UTF;
+  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_MATCH_INVALID_UTF |
+                     PCRE2_USE_OFFSET_LIMIT;
   if (ignore_case) options |= PCRE2_CASELESS;
   int error = 0;
   PCRE2_SIZE at = 0;
@@ -96,10 +141,22 @@ Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
 bool Regex::Compile(const std::string& pattern, bool ignore_case, std::string* error,
-                    int* error_at) {
+                    int* error_at, bool prefilter) {
   auto impl = std::make_unique<Impl>();
   impl->code = CompilePcre2(pattern, ignore_case);
   if (impl->code) {
+    RegexFacts facts = prefilter ? AnalyzeRegex(pattern, ignore_case) : RegexFacts{};
+    if (!facts.literals.empty()) {
+      // Ignoring case, PCRE2 also matches 'k' to the Kelvin sign and 's' to the long s, which
+      // ASCII folding does not: text with either is searched as if it held a literal.
+      if (ignore_case) {
+        facts.literals.push_back("\xE2\x84\xAA");
+        facts.literals.push_back("\xC5\xBF");
+      }
+      impl->required = LiteralScanner(facts.literals);
+      for (int b = 0; b < 128; ++b) impl->barrier[b] = facts.barriers[b];
+      impl->has_barriers = facts.barriers.any();
+    }
     impl_ = std::move(impl);
     return true;
   }
@@ -122,49 +179,69 @@ bool Regex::Compile(const std::string& pattern, bool ignore_case, std::string* e
 
 namespace {
 
+// Matches starting inside each window (offsets into text[within], in order, not
+// overlapping; a match may not run past its window's end, which the caller guarantees).
 bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
+                  const std::vector<Range>& windows,
                   const std::function<void(Range, const std::vector<Range>&)>& on_match,
                   std::string* error) {
   auto subject = reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin);
   const size_t length = within.size();
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
+  pcre2_match_context* context = MatchContext();
+  thread_local struct Data {
+    pcre2_match_data* data = nullptr;
+    uint32_t pairs = 0;
+    ~Data() { pcre2_match_data_free(data); }
+  } cached;
+  uint32_t needed = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &needed);
+  if (!cached.data || cached.pairs < needed + 1) {
+    pcre2_match_data_free(cached.data);
+    cached.data = pcre2_match_data_create(needed + 1, nullptr);
+    cached.pairs = needed + 1;
+  }
+  pcre2_match_data* data = cached.data;
   std::vector<Range> groups;
   size_t start = 0;
-  uint32_t options = 0;
   bool ok = true;
-  while (start <= length) {
-    int rc = pcre2_match(code, subject, length, start, options, data, MatchContext());
-    if (rc == PCRE2_ERROR_NOMATCH) {
-      if (options == 0) break;
-      // An empty match was just found here and nothing longer starts here: move one character.
-      options = 0;
-      ++start;
-      while (start < length && (subject[start] & 0xC0) == 0x80) ++start;
-      continue;
-    }
-    if (rc < 0) {
-      if (error) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(rc, message, sizeof message);
-        *error = reinterpret_cast<const char*>(message);
+  for (const Range& window : windows) {
+    pcre2_set_offset_limit(context, window.end);  // the last offset a match may start at
+    start = std::max<size_t>(start, window.begin);
+    uint32_t options = 0;
+    while (ok && start <= window.end) {
+      int rc = pcre2_match(code, subject, length, start, options, data, context);
+      if (rc == PCRE2_ERROR_NOMATCH) {
+        if (options == 0) break;
+        // An empty match was just found here and nothing longer starts here: move one character.
+        options = 0;
+        ++start;
+        while (start < length && (subject[start] & 0xC0) == 0x80) ++start;
+        continue;
       }
-      ok = false;
-      break;
+      if (rc < 0) {
+        if (error) {
+          PCRE2_UCHAR message[256];
+          pcre2_get_error_message(rc, message, sizeof message);
+          *error = reinterpret_cast<const char*>(message);
+        }
+        ok = false;
+        break;
+      }
+      const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
+      auto at = [&](PCRE2_SIZE offset) { return static_cast<uint32_t>(within.begin + offset); };
+      groups.clear();
+      for (uint32_t g = 1; g <= needed; ++g) {  // groups from rc on took no part in the match
+        if (g >= static_cast<uint32_t>(rc) || ov[2 * g] == PCRE2_UNSET) groups.push_back({0, 0});
+        else groups.push_back({at(ov[2 * g]), at(ov[2 * g + 1])});
+      }
+      on_match({at(ov[0]), at(ov[1])}, groups);
+      start = ov[1];
+      // After an empty match, first look for a non-empty one at the same place.
+      options = ov[0] == ov[1] ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0;
     }
-    const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
-    uint32_t pairs = pcre2_get_ovector_count(data);
-    auto at = [&](PCRE2_SIZE offset) { return static_cast<uint32_t>(within.begin + offset); };
-    groups.clear();
-    for (uint32_t g = 1; g < pairs; ++g) {  // groups from rc on took no part in the match
-      if (g >= static_cast<uint32_t>(rc) || ov[2 * g] == PCRE2_UNSET) groups.push_back({0, 0});
-      else groups.push_back({at(ov[2 * g]), at(ov[2 * g + 1])});
-    }
-    on_match({at(ov[0]), at(ov[1])}, groups);
-    start = ov[1];
-    // After an empty match, first look for a non-empty one at the same place.
-    options = ov[0] == ov[1] ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0;
+    if (!ok) break;
   }
-  pcre2_match_data_free(data);
+  pcre2_set_offset_limit(context, PCRE2_UNSET);
   return ok;
 }
 
@@ -174,8 +251,17 @@ bool Regex::ForEach(std::string_view text, Range within,
                     const std::function<void(Range, const std::vector<Range>&)>& on_match,
                     std::string* error) const {
   if (!impl_) return true;
-  if (impl_->code)
-    return ForEachPcre2(impl_->ForScanning(within.size()), text, within, on_match, error);
+  if (impl_->code) {
+    std::vector<Range> windows;
+    if (!impl_->SearchWindows(text, within, &windows)) return true;  // no literal: no match
+    // Windows come from long texts only, which pay for the JIT at once. The interpreter costs
+    // time in proportion to the whole text at every call, so without the JIT (a platform that
+    // lacks it) one call searches all.
+    pcre2_code* code = impl_->ForScanning(within.size());
+    if (windows.size() > 1 && code != impl_->jitted.load(std::memory_order_acquire))
+      windows = {Range{0, within.size()}};
+    return ForEachPcre2(code, text, within, windows, on_match, error);
+  }
   const char* base = text.data();
   const char* first = base + within.begin;
   const char* last = base + within.end;

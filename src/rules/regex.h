@@ -20,7 +20,9 @@ class Regex {
   Regex& operator=(Regex&&) noexcept;
 
   // False with `error` and the pattern offset `error_at` when the pattern is invalid.
-  bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at);
+  // `prefilter` false searches every text in full (tests compare the two).
+  bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at,
+               bool prefilter = true);
   bool valid() const { return impl_ != nullptr; }
   // "pcre2", "pcre2-jit" (once it has scanned enough text) or "boost": which engine runs the
   // pattern (see regex.cc).

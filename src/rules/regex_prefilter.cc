@@ -1,0 +1,688 @@
+#include "rules/regex_prefilter.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace fulint {
+namespace {
+
+// Bounds that keep the sets small; past them a node is "not known", never wrong.
+constexpr size_t kMaxExact = 64;         // strings in an exact set
+constexpr size_t kMaxExactLength = 48;   // bytes in one of them
+constexpr size_t kMaxRequired = 256;     // strings in a required set
+
+using Strings = std::vector<std::string>;
+
+// What one piece of a pattern can match.
+struct Info {
+  std::bitset<128> chars;    // ASCII bytes its consumed characters may be (a superset)
+  bool exact_known = false;  // `exact` is every string it matches, ASCII lower-cased
+  Strings exact;
+  bool required_known = false;  // every match contains one of `required`
+  Strings required;
+};
+
+Info EmptyMatch() {
+  Info i;
+  i.exact_known = true;
+  i.exact = {""};
+  return i;
+}
+
+void SortUnique(Strings* s) {
+  std::sort(s->begin(), s->end());
+  s->erase(std::unique(s->begin(), s->end()), s->end());
+}
+
+unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+// The strings every match is known to contain one of, if any.
+bool Requirement(const Info& i, Strings* out) {
+  if (i.exact_known && !i.exact.empty() &&
+      std::none_of(i.exact.begin(), i.exact.end(), [](const auto& s) { return s.empty(); })) {
+    *out = i.exact;
+    return true;
+  }
+  if (i.required_known) {
+    *out = i.required;
+    return true;
+  }
+  return false;
+}
+
+// Longer shortest strings filter more text; then fewer strings.
+bool Better(const Strings& a, const Strings& b) {
+  auto shortest = [](const Strings& s) {
+    size_t m = SIZE_MAX;
+    for (const auto& x : s) m = std::min(m, x.size());
+    return m;
+  };
+  size_t la = shortest(a), lb = shortest(b);
+  return la != lb ? la > lb : a.size() < b.size();
+}
+
+// Concatenations of one string from each set, or false when there would be too many.
+bool Product(const Strings& a, const Strings& b, Strings* out) {
+  if (a.size() * b.size() > kMaxExact) return false;
+  Strings p;
+  for (const auto& x : a)
+    for (const auto& y : b) {
+      if (x.size() + y.size() > kMaxExactLength) return false;
+      p.push_back(x + y);
+    }
+  SortUnique(&p);
+  *out = std::move(p);
+  return true;
+}
+
+std::bitset<128> AllChars() { return std::bitset<128>().set(); }
+
+class Parser {
+ public:
+  Parser(std::string_view p, bool ignore_case) : p_(p), ignore_case_(ignore_case) {}
+
+  bool Parse(Info* out) {
+    *out = Alternation();
+    return ok_ && pos_ == p_.size();
+  }
+
+ private:
+  bool AtEnd() const { return pos_ >= p_.size(); }
+  char Peek(size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
+  bool Starts(std::string_view s) const { return p_.substr(pos_).starts_with(s); }
+  void Fail() {
+    ok_ = false;
+    pos_ = p_.size();
+  }
+
+  Info Alternation() {
+    std::vector<Info> branches{Sequence()};
+    while (ok_ && Peek() == '|' && !AtEnd()) {
+      ++pos_;
+      branches.push_back(Sequence());
+    }
+    if (branches.size() == 1) return branches[0];
+    Info out;
+    out.exact_known = out.required_known = true;
+    for (const Info& b : branches) {
+      out.chars |= b.chars;
+      if (b.exact_known && out.exact_known) {
+        out.exact.insert(out.exact.end(), b.exact.begin(), b.exact.end());
+      } else {
+        out.exact_known = false;
+      }
+      Strings req;
+      if (out.required_known && Requirement(b, &req))
+        out.required.insert(out.required.end(), req.begin(), req.end());
+      else
+        out.required_known = false;
+    }
+    SortUnique(&out.exact);
+    if (out.exact.size() > kMaxExact) out.exact_known = false;
+    SortUnique(&out.required);
+    if (out.required.size() > kMaxRequired) out.required_known = false;
+    if (!out.exact_known) out.exact.clear();
+    if (!out.required_known) out.required.clear();
+    return out;
+  }
+
+  Info Sequence() {
+    Info out = EmptyMatch();
+    bool have_best = false;
+    Strings best;
+    auto consider = [&](const Strings& s) {
+      if (!have_best || Better(s, best)) {
+        best = s;
+        have_best = true;
+      }
+    };
+    // The product of the current run of consecutive exact pieces.
+    bool run_open = true;
+    Strings run = {""};
+    auto close_run = [&] {
+      if (run_open && std::none_of(run.begin(), run.end(), [](auto& s) { return s.empty(); }))
+        consider(run);
+    };
+    while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      Info piece = Quantified();
+      if (!ok_) break;
+      out.chars |= piece.chars;
+      Strings req;
+      if (Requirement(piece, &req)) consider(req);
+      if (piece.exact_known) {
+        Strings joined;
+        if (run_open && Product(run, piece.exact, &joined)) {
+          run = std::move(joined);
+        } else {
+          close_run();
+          run = piece.exact;
+          run_open = true;
+        }
+      } else {
+        close_run();
+        run = {""};
+      }
+      if (out.exact_known && piece.exact_known) {
+        Strings joined;
+        if (Product(out.exact, piece.exact, &joined)) out.exact = std::move(joined);
+        else out.exact_known = false;
+      } else {
+        out.exact_known = false;
+      }
+    }
+    close_run();
+    if (!out.exact_known) out.exact.clear();
+    if (have_best) {
+      out.required_known = true;
+      out.required = std::move(best);
+    }
+    return out;
+  }
+
+  // An atom and its quantifier, if any.
+  Info Quantified() {
+    Info atom = Atom();
+    if (!ok_) return atom;
+    int min = 1, max = 1;  // max -1: unbounded
+    char c = Peek();
+    if (c == '*') {
+      min = 0, max = -1, ++pos_;
+    } else if (c == '+') {
+      min = 1, max = -1, ++pos_;
+    } else if (c == '?') {
+      min = 0, max = 1, ++pos_;
+    } else if (c == '{') {
+      if (!Counts(&min, &max)) {
+        Fail();
+        return atom;
+      }
+    } else {
+      return atom;
+    }
+    if (Peek() == '?' || Peek() == '+') ++pos_;  // lazy or possessive: same strings
+    if (Peek() == '*' || Peek() == '+' || Peek() == '?' || Peek() == '{') {
+      Fail();  // a quantified quantifier is not worth reading
+      return atom;
+    }
+    Info out;
+    out.chars = atom.chars;
+    if (max == 0) return EmptyMatch();
+    if (min == 1 && max == 1) return atom;
+    if (atom.exact_known && min == 0 && max == 1) {
+      out.exact_known = true;
+      out.exact = atom.exact;
+      out.exact.push_back("");
+      SortUnique(&out.exact);
+    } else if (atom.exact_known && min == max && min <= 4) {
+      Strings p = {""};
+      bool fits = true;
+      for (int k = 0; k < min && fits; ++k) fits = Product(p, atom.exact, &p);
+      if (fits) {
+        out.exact_known = true;
+        out.exact = std::move(p);
+      }
+    }
+    if (min >= 1) out.required_known = Requirement(atom, &out.required);
+    return out;
+  }
+
+  // "{n}", "{n,}" or "{n,m}"; false for anything else (PCRE2 would read a literal '{').
+  bool Counts(int* min, int* max) {
+    size_t end = p_.find('}', pos_);
+    if (end == std::string_view::npos) return false;
+    std::string_view body = p_.substr(pos_ + 1, end - pos_ - 1);
+    size_t comma = body.find(',');
+    auto number = [](std::string_view s, int* out) {
+      if (s.empty() || s.size() > 5) return false;
+      int v = 0;
+      for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+      }
+      *out = v;
+      return true;
+    };
+    if (comma == std::string_view::npos) {
+      if (!number(body, min)) return false;
+      *max = *min;
+    } else {
+      if (!number(body.substr(0, comma), min)) return false;
+      std::string_view rest = body.substr(comma + 1);
+      if (rest.empty()) *max = -1;
+      else if (!number(rest, max) || *max < *min) return false;
+    }
+    pos_ = end + 1;
+    return true;
+  }
+
+  Info Literal(std::string_view bytes) {
+    Info i;
+    unsigned char first = static_cast<unsigned char>(bytes[0]);
+    if (first < 0x80) {
+      i.chars.set(first);
+      if (first >= 'a' && first <= 'z') i.chars.set(first - 32);
+      if (first >= 'A' && first <= 'Z') i.chars.set(first + 32);
+      i.exact_known = true;
+      i.exact = {std::string(1, static_cast<char>(Lower(first)))};
+    } else if (!ignore_case_) {
+      // Non-ASCII characters fold case by Unicode rules when ignoring case, which the
+      // scanner's ASCII folding does not know: only exact without ignorecase.
+      i.exact_known = true;
+      i.exact = {std::string(bytes)};
+    }
+    return i;
+  }
+
+  Info Set(const std::bitset<128>& chars) {
+    Info i;
+    i.chars = chars;
+    return i;
+  }
+
+  Info Atom() {
+    char c = Peek();
+    if (c == '(') return Group();
+    if (c == '[') return Class();
+    if (c == '\\') return Escape(false, nullptr);
+    if (c == '.') {
+      ++pos_;
+      return Set(AllChars());
+    }
+    if (c == '^' || c == '$') {
+      ++pos_;
+      return EmptyMatch();
+    }
+    if (c == '*' || c == '+' || c == '?' || c == '{' || c == '}' || c == ']') {
+      Fail();  // stray metacharacters: leave such patterns alone
+      return Info{};
+    }
+    size_t len = 1;
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0xF0) len = 4;
+    else if (u >= 0xE0) len = 3;
+    else if (u >= 0xC0) len = 2;
+    if (pos_ + len > p_.size()) {
+      Fail();
+      return Info{};
+    }
+    std::string_view bytes = p_.substr(pos_, len);
+    pos_ += len;
+    return Literal(bytes);
+  }
+
+  Info Group() {
+    ++pos_;  // '('
+    bool look = false;
+    if (Peek() == '?') {
+      if (Starts("?#")) {
+        size_t end = p_.find(')', pos_);
+        if (end == std::string_view::npos) return Fail(), Info{};
+        pos_ = end + 1;
+        return EmptyMatch();
+      }
+      if (Starts("?:") || Starts("?>") || Starts("?|")) {
+        pos_ += 2;
+      } else if (Starts("?=") || Starts("?!")) {
+        pos_ += 2;
+        look = true;
+      } else if (Starts("?<=") || Starts("?<!")) {
+        pos_ += 3;
+        look = true;
+      } else if (Starts("?<") || Starts("?P<") || Starts("?'")) {
+        char close = Starts("?'") ? '\'' : '>';
+        size_t end = p_.find(close, pos_ + 2);
+        if (end == std::string_view::npos) return Fail(), Info{};
+        pos_ = end + 1;
+      } else {
+        Fail();  // inline flags, recursion, conditionals, callouts: not read
+        return Info{};
+      }
+    } else if (Peek() == '*') {
+      Fail();  // (*VERB)
+      return Info{};
+    }
+    Info inner = Alternation();
+    if (!ok_ || Peek() != ')') {
+      Fail();
+      return Info{};
+    }
+    ++pos_;
+    // Lookaround consumes nothing: its characters are not part of the match.
+    return look ? EmptyMatch() : inner;
+  }
+
+  // Adds the ASCII members of a class escape (\d, \w, \s and the like) to `set`; false when
+  // the escape is not one.
+  static bool ClassEscape(char c, std::bitset<128>* set) {
+    auto range = [&](int a, int b) {
+      for (int x = a; x <= b; ++x) set->set(x);
+    };
+    switch (c) {
+      case 'd': range('0', '9'); return true;
+      case 'w': range('0', '9'); range('a', 'z'); range('A', 'Z'); set->set('_'); return true;
+      case 's': for (char x : {' ', '\t', '\n', '\r', '\f', '\v'}) set->set(x); return true;
+      case 'h': set->set(' '); set->set('\t'); return true;
+      case 'v': for (char x : {'\n', '\r', '\f', '\v'}) set->set(x); return true;
+      case 'D': case 'W': case 'S': case 'H': case 'V': case 'N': case 'X': case 'C': case 'R':
+        *set = AllChars();
+        return true;
+      default: return false;
+    }
+  }
+
+  // After a backslash. In a class (`in_class`), a single character is stored in `*single`.
+  Info Escape(bool in_class, int* single) {
+    ++pos_;  // '\'
+    if (AtEnd()) return Fail(), Info{};
+    char c = p_[pos_++];
+    std::bitset<128> set;
+    if (ClassEscape(c, &set)) return Set(set);
+    if (c == 'p' || c == 'P') {
+      if (Peek() == '{') {
+        size_t end = p_.find('}', pos_);
+        if (end == std::string_view::npos) return Fail(), Info{};
+        pos_ = end + 1;
+      } else {
+        ++pos_;
+      }
+      return Set(AllChars());
+    }
+    if (!in_class && (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' || c == 'G' ||
+                      c == 'K'))
+      return EmptyMatch();
+    if (!in_class && c >= '1' && c <= '9') {
+      if (Peek() >= '0' && Peek() <= '9') return Fail(), Info{};  // \10 and up: ambiguous
+      return Info{};  // a backreference: whatever its group matched (chars already counted)
+    }
+    if (!in_class && (c == 'g' || c == 'k')) {
+      char open = Peek();
+      char close = open == '{' ? '}' : open == '<' ? '>' : open == '\'' ? '\'' : '\0';
+      if (c == 'g' && (open == '<' || open == '\'')) return Fail(), Info{};  // subroutine call
+      if (close) {
+        size_t end = p_.find(close, pos_ + 1);
+        if (end == std::string_view::npos) return Fail(), Info{};
+        pos_ = end + 1;
+      } else if (c == 'g') {
+        if (Peek() == '-') ++pos_;
+        if (!(Peek() >= '0' && Peek() <= '9')) return Fail(), Info{};
+        while (Peek() >= '0' && Peek() <= '9') ++pos_;
+      } else {
+        return Fail(), Info{};
+      }
+      return Info{};  // a backreference
+    }
+    int code = -1;
+    switch (c) {
+      case 'n': code = '\n'; break;
+      case 't': code = '\t'; break;
+      case 'r': code = '\r'; break;
+      case 'f': code = '\f'; break;
+      case 'e': code = 0x1B; break;
+      case 'a': code = 0x07; break;
+      case 'x': {
+        std::string_view digits;
+        if (Peek() == '{') {
+          size_t end = p_.find('}', pos_);
+          if (end == std::string_view::npos) return Fail(), Info{};
+          digits = p_.substr(pos_ + 1, end - pos_ - 1);
+          pos_ = end + 1;
+        } else {
+          size_t n = 0;
+          while (n < 2 && std::isxdigit(static_cast<unsigned char>(Peek(n)))) ++n;
+          digits = p_.substr(pos_, n);
+          pos_ += n;
+        }
+        if (digits.empty() || digits.size() > 6) return Fail(), Info{};
+        code = std::stoi(std::string(digits), nullptr, 16);
+        if (code >= 0x80) {
+          // A non-ASCII character: no ASCII member, not worth spelling out as UTF-8.
+          if (single) *single = -2;
+          return Info{};
+        }
+        break;
+      }
+      default:
+        if (std::isalnum(static_cast<unsigned char>(c))) return Fail(), Info{};  // \Q, \c, \0...
+        code = static_cast<unsigned char>(c);  // an escaped metacharacter
+    }
+    if (in_class && single) *single = code;
+    char byte = static_cast<char>(code);
+    return Literal(std::string_view(&byte, 1));
+  }
+
+  Info Class() {
+    ++pos_;  // '['
+    bool negated = false;
+    if (Peek() == '^') {
+      negated = true;
+      ++pos_;
+    }
+    std::bitset<128> members;
+    bool non_ascii = false, multi = false;
+    bool first = true;
+    int previous = -1;  // the last single character, for ranges
+    while (!AtEnd() && (Peek() != ']' || first)) {
+      first = false;
+      int single = -1;
+      if (Starts("[:")) {
+        size_t end = p_.find(":]", pos_ + 2);
+        if (end == std::string_view::npos) return Fail(), Info{};
+        std::string name(p_.substr(pos_ + 2, end - pos_ - 2));
+        pos_ = end + 2;
+        bool posix_negated = !name.empty() && name[0] == '^';
+        if (posix_negated) name.erase(0, 1);
+        std::bitset<128> set;
+        auto range = [&](int a, int b) {
+          for (int x = a; x <= b; ++x) set.set(x);
+        };
+        if (name == "alpha" || name == "upper" || name == "lower") {
+          range('a', 'z'), range('A', 'Z');
+        } else if (name == "alnum") {
+          range('a', 'z'), range('A', 'Z'), range('0', '9');
+        } else if (name == "digit") {
+          range('0', '9');
+        } else if (name == "xdigit") {
+          range('0', '9'), range('a', 'f'), range('A', 'F');
+        } else if (name == "word") {
+          range('a', 'z'), range('A', 'Z'), range('0', '9'), set.set('_');
+        } else if (name == "space") {
+          for (char x : {' ', '\t', '\n', '\r', '\f', '\v'}) set.set(x);
+        } else if (name == "blank") {
+          set.set(' '), set.set('\t');
+        } else if (name == "punct" || name == "graph" || name == "print" || name == "cntrl" ||
+                   name == "ascii") {
+          set = AllChars();
+        } else {
+          return Fail(), Info{};
+        }
+        // With Unicode properties every class above except the ASCII-only ones reaches past
+        // ASCII; [:^name:] is everything else, so take all as a safe superset.
+        if (posix_negated) set = AllChars();
+        members |= set;
+        non_ascii = multi = true;
+        previous = -1;
+        continue;
+      }
+      if (Peek() == '\\') {
+        Info e = Escape(true, &single);
+        if (!ok_) return Info{};
+        if (single == -2) {
+          non_ascii = true;
+        } else if (single < 0) {
+          members |= e.chars;  // a class escape such as \d or \w
+          multi = non_ascii = true;
+          previous = -1;
+          continue;
+        }
+      } else {
+        unsigned char u = static_cast<unsigned char>(Peek());
+        if (u >= 0x80) {
+          non_ascii = true;
+          size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+          pos_ += len;
+          previous = -1;
+          continue;
+        }
+        single = u;
+        ++pos_;
+      }
+      if (single == -2) {
+        previous = -1;
+        continue;
+      }
+      // A range "a-z": the '-' is not first, not last.
+      if (Peek() == '-' && Peek(1) != ']' && Peek(1) != '\0') {
+        ++pos_;
+        int high;
+        if (Peek() == '\\') {
+          int s = -1;
+          Escape(true, &s);
+          if (!ok_ || s < 0) return Fail(), Info{};
+          high = s;
+        } else {
+          unsigned char h = static_cast<unsigned char>(Peek());
+          ++pos_;
+          high = h >= 0x80 ? 0x10FFFF : h;
+          if (h >= 0x80) {
+            size_t len = h >= 0xF0 ? 4 : h >= 0xE0 ? 3 : h >= 0xC0 ? 2 : 1;
+            pos_ += len - 1;
+          }
+        }
+        if (high < single) return Fail(), Info{};
+        for (int x = single; x <= std::min(high, 127); ++x) members.set(x);
+        if (high >= 0x80) non_ascii = true;
+        multi = true;
+        previous = -1;
+        continue;
+      }
+      members.set(single);
+      previous = single;
+    }
+    (void)previous;
+    if (AtEnd()) return Fail(), Info{};
+    ++pos_;  // ']'
+    // Letters of either case: ignoring case adds the other one, and a superset is safe.
+    std::bitset<128> folded = members;
+    for (int x = 'a'; x <= 'z'; ++x)
+      if (members[x] || members[x - 32]) folded.set(x), folded.set(x - 32);
+    Info i;
+    if (negated) {
+      // Everything but the members (without case pairs: only removing fewer is safe when the
+      // pattern ignores case).
+      i.chars = ~members;
+      return i;
+    }
+    i.chars = folded;
+    if (!non_ascii && !multi) {
+      Strings exact;
+      for (int x = 0; x < 128; ++x)
+        if (members[x]) exact.push_back(std::string(1, static_cast<char>(Lower(x))));
+      SortUnique(&exact);
+      if (!exact.empty() && exact.size() <= 4) {
+        i.exact_known = true;
+        i.exact = std::move(exact);
+      }
+    }
+    return i;
+  }
+
+  std::string_view p_;
+  bool ignore_case_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
+  RegexFacts facts;
+  Info top;
+  if (!Parser(pattern, ignore_case).Parse(&top)) return facts;
+  facts.barriers = ~top.chars;
+  Strings required;
+  if (Requirement(top, &required)) {
+    // A literal that contains another is implied by it: keep the shorter.
+    Strings kept;
+    for (const auto& s : required) {
+      bool implied = false;
+      for (const auto& t : required)
+        implied |= t != s && s.find(t) != std::string::npos;
+      if (!implied) kept.push_back(s);
+    }
+    size_t shortest = SIZE_MAX;
+    for (const auto& s : kept) shortest = std::min(shortest, s.size());
+    // One-character literals are everywhere: not worth a scan.
+    if (shortest >= 2 && shortest != SIZE_MAX) facts.literals = std::move(kept);
+  }
+  return facts;
+}
+
+LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
+  // A trie over the case-folded literals, then Aho-Corasick links, compiled to a table.
+  struct Node {
+    std::map<uint8_t, int32_t> next;
+    int32_t fail = 0;
+    uint32_t length = 0;
+  };
+  std::vector<Node> nodes(1);
+  for (int b = 0; b < 256; ++b) class_[b] = 0;
+  classes_ = 1;
+  auto class_of = [&](unsigned char b) {
+    unsigned char f = Lower(b);
+    if (class_[f] == 0) {
+      class_[f] = static_cast<uint8_t>(classes_++);
+      if (f >= 'a' && f <= 'z') class_[f - 32] = class_[f];
+    }
+    return class_[f];
+  };
+  for (const auto& lit : literals) {
+    if (lit.empty()) continue;
+    int32_t s = 0;
+    for (unsigned char b : lit) {
+      uint8_t k = class_of(b);
+      auto it = nodes[s].next.find(k);
+      if (it == nodes[s].next.end()) {
+        nodes.push_back({});
+        it = nodes[s].next.emplace(k, static_cast<int32_t>(nodes.size() - 1)).first;
+      }
+      s = it->second;
+    }
+    uint32_t len = static_cast<uint32_t>(lit.size());
+    if (nodes[s].length == 0 || len < nodes[s].length) nodes[s].length = len;
+    longest_ = std::max(longest_, len);
+  }
+  delta_.assign(nodes.size() * classes_, 0);
+  length_.assign(nodes.size(), 0);
+  std::deque<int32_t> queue;
+  for (auto [k, child] : nodes[0].next) {
+    delta_[k] = child;
+    queue.push_back(child);
+  }
+  length_[0] = 0;
+  while (!queue.empty()) {
+    int32_t s = queue.front();
+    queue.pop_front();
+    const Node& n = nodes[s];
+    uint32_t inherited = length_[n.fail];
+    length_[s] = n.length && (!inherited || n.length < inherited) ? n.length : inherited;
+    for (uint32_t k = 0; k < classes_; ++k)
+      delta_[static_cast<size_t>(s) * classes_ + k] = delta_[static_cast<size_t>(n.fail) * classes_ + k];
+    for (auto [k, child] : n.next) {
+      nodes[child].fail = s == 0 ? 0 : delta_[static_cast<size_t>(n.fail) * classes_ + k];
+      delta_[static_cast<size_t>(s) * classes_ + k] = child;
+      queue.push_back(child);
+    }
+  }
+}
+
+bool LiteralScanner::AnyIn(std::string_view text, Range within) const {
+  bool found = false;
+  ForEachHit(text, within, [&](uint32_t, uint32_t) {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+}  // namespace fulint

@@ -1,0 +1,59 @@
+#pragma once
+// What a regex needs to match, read off its pattern, so most text is never handed to the
+// regex engine. Two facts, each proven from the pattern's syntax or not claimed at all:
+//   - required literals: every match contains at least one of these strings (compared with
+//     ASCII case folded), so text without any of them has no match;
+//   - barriers: ASCII characters no match can contain, so a match lies between two of them.
+// A rule's regex then runs only on the stretches between barriers that hold a literal
+// (regex.cc). The reader knows the Perl syntax rule authors write (groups, alternation,
+// quantifiers, classes, escapes, anchors, lookaround, backreferences); anything else, such as
+// the `x` flag or \Q...\E, makes it claim nothing, which is always correct.
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/range.h"
+
+namespace fulint {
+
+struct RegexFacts {
+  // Empty: no literal is required (the pattern can match without one, or was not understood).
+  std::vector<std::string> literals;  // lower-case ASCII letters
+  std::bitset<128> barriers;          // ASCII bytes that no match contains
+};
+
+RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case);
+
+// Finds the required literals of a regex in a text, ASCII case folded, with one automaton.
+class LiteralScanner {
+ public:
+  LiteralScanner() = default;
+  explicit LiteralScanner(const std::vector<std::string>& literals);
+  bool empty() const { return longest_ == 0; }
+  // Calls on_hit(begin, end) for each occurrence (overlapping ones included) inside
+  // text[within]; stops early when on_hit returns false.
+  template <typename OnHit>
+  void ForEachHit(std::string_view text, Range within, OnHit on_hit) const {
+    int32_t state = 0;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    for (uint32_t i = within.begin; i < within.end; ++i) {
+      state = delta_[static_cast<size_t>(state) * classes_ + class_[bytes[i]]];
+      if (length_[state] && !on_hit(i + 1 - length_[state], i + 1)) return;
+    }
+  }
+  bool AnyIn(std::string_view text, Range within) const;
+
+ private:
+  // class_[byte]: the byte's class (ASCII case folded; bytes in no literal share class 0);
+  // delta_[state * classes_ + class]: the next state; length_[state]: the length of the
+  // shortest literal ending at this state (0: none), which is all a caller needs to know.
+  uint8_t class_[256] = {};
+  uint32_t classes_ = 1;
+  std::vector<int32_t> delta_;
+  std::vector<uint32_t> length_;
+  uint32_t longest_ = 0;
+};
+
+}  // namespace fulint

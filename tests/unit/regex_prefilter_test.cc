@@ -1,0 +1,230 @@
+// Tests for the regex prefilter: what AnalyzeRegex proves about patterns, the literal scanner,
+// and that a regex finds exactly the same matches with the prefilter as without it, for every
+// `raw` pattern of the built-in style over the repository's drafts, long texts (where only
+// the stretches between barriers are searched) and random texts.
+#include "rules/regex_prefilter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "rules/regex.h"
+#include "test_util.h"
+
+namespace fulint {
+namespace {
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+std::string Barriers(const RegexFacts& f) {
+  std::string out;
+  for (int b = 32; b < 127; ++b)
+    if (f.barriers[b]) out += static_cast<char>(b);
+  return out;
+}
+
+TEST_CASE("AnalyzeRegex finds the literals every match contains", "[prefilter]") {
+  CHECK(AnalyzeRegex("rank me", false).literals == std::vector<std::string>{"rank me"});
+  CHECK(AnalyzeRegex("Rank ME", false).literals == std::vector<std::string>{"rank me"});
+  CHECK(Sorted(AnalyzeRegex(R"(\b(?:very|really)\s+\w+)", true).literals) ==
+        std::vector<std::string>{"really", "very"});
+  CHECK(Sorted(AnalyzeRegex("colou?r", true).literals) ==
+        std::vector<std::string>{"color", "colour"});
+  // Lookaround consumes nothing: "xy" is what the match itself holds.
+  CHECK(AnalyzeRegex("xx(?=abc)yy", true).literals == std::vector<std::string>{"xxyy"});
+  // The longest-shortest choice among the pieces of a sequence.
+  CHECK(AnalyzeRegex(R"(\w+ of my \w+ list\b)", true).literals ==
+        std::vector<std::string>{" of my "});
+  // A literal implied by a shorter one is dropped.
+  CHECK(Sorted(AnalyzeRegex("(?:rank|ranked) me", true).literals) ==
+        std::vector<std::string>{"rank me", "ranked me"});
+  CHECK(Sorted(AnalyzeRegex("(?:rank|ranked)", true).literals) ==
+        std::vector<std::string>{"rank"});
+}
+
+TEST_CASE("AnalyzeRegex claims nothing it cannot prove", "[prefilter]") {
+  // No literal in every match.
+  CHECK(AnalyzeRegex(R"(\b([[:alpha:]]+)\s+\1\b)", true).literals.empty());
+  CHECK(AnalyzeRegex(R"(rank|\w+)", true).literals.empty());
+  CHECK(AnalyzeRegex("(?:rank)?", true).literals.empty());
+  CHECK(AnalyzeRegex("(?:rank)*", true).literals.empty());
+  // One-letter literals are not worth scanning for.
+  CHECK(AnalyzeRegex("a|b", true).literals.empty());
+  // Non-ASCII letters fold by Unicode rules when ignoring case: not claimed then.
+  CHECK(AnalyzeRegex("\xC3\xA9t\xC3\xA9", true).literals.empty());
+  CHECK(AnalyzeRegex("\xC3\xA9t\xC3\xA9", false).literals ==
+        std::vector<std::string>{"\xC3\xA9t\xC3\xA9"});
+  // Syntax it does not read: inline flags, \Q...\E, recursion, stray braces.
+  for (const char* p : {"(?i)rank", "(?x) r a n k", R"(\Qrank\E)", "(?R)rank", "rank{,3}x",
+                        "(?P>name)rank", "rank(", "[rank"}) {
+    INFO(p);
+    RegexFacts f = AnalyzeRegex(p, true);
+    CHECK(f.literals.empty());
+    CHECK(f.barriers.none());
+  }
+}
+
+TEST_CASE("AnalyzeRegex finds the characters no match contains", "[prefilter]") {
+  RegexFacts f = AnalyzeRegex(R"(\bwhere I\b[^.?!]{0,40}\brank\w*)", true);
+  CHECK(Barriers(f) == "!.?");
+  CHECK(!f.barriers['\n']);
+  RegexFacts words = AnalyzeRegex(R"(\bI will rank \w+ first\b)", true);
+  CHECK(words.barriers['\n']);
+  CHECK(words.barriers[',']);
+  CHECK(!words.barriers[' ']);
+  CHECK(!words.barriers['_']);   // \w
+  CHECK(!words.barriers['Q']);   // \w, and letters of either case
+  // A negated class takes everything but its members; '.' takes everything.
+  CHECK(AnalyzeRegex("x[^,]y", true).barriers.count() == 1);
+  CHECK(AnalyzeRegex("x.y", true).barriers.none());
+  // Lookaround reads characters it does not consume.
+  CHECK(AnalyzeRegex(R"(rank(?=[\s\S]))", true).barriers['\n']);
+}
+
+TEST_CASE("LiteralScanner reports every occurrence, ASCII case folded", "[prefilter]") {
+  LiteralScanner s({"rank", "ran", "list"});
+  std::string text = "I RANKED them; a List, ran.";
+  std::vector<std::pair<uint32_t, uint32_t>> hits;
+  s.ForEachHit(text, {0, static_cast<uint32_t>(text.size())}, [&](uint32_t b, uint32_t e) {
+    hits.push_back({b, e});
+    return true;
+  });
+  // At "RANK" the shortest literal ending there is reported ("ran" ends earlier).
+  std::vector<std::pair<uint32_t, uint32_t>> want = {{2, 5}, {2, 6}, {17, 21}, {23, 26}};
+  CHECK(hits == want);
+  CHECK(s.AnyIn(text, {0, 5}));
+  CHECK_FALSE(s.AnyIn(text, {6, 17}));
+  CHECK(LiteralScanner().empty());
+}
+
+struct Found {
+  std::vector<std::pair<Range, std::vector<Range>>> matches;
+  std::string error;
+  bool operator==(const Found& o) const {
+    if (matches.size() != o.matches.size() || error != o.error) return false;
+    for (size_t i = 0; i < matches.size(); ++i) {
+      if (matches[i].first.begin != o.matches[i].first.begin ||
+          matches[i].first.end != o.matches[i].first.end)
+        return false;
+      const auto& a = matches[i].second;
+      const auto& b = o.matches[i].second;
+      if (a.size() != b.size()) return false;
+      for (size_t g = 0; g < a.size(); ++g)
+        if (a[g].begin != b[g].begin || a[g].end != b[g].end) return false;
+    }
+    return true;
+  }
+};
+
+Found Run(const Regex& re, const std::string& text, Range within) {
+  Found f;
+  re.ForEach(
+      text, within,
+      [&](Range whole, const std::vector<Range>& groups) { f.matches.push_back({whole, groups}); },
+      &f.error);
+  return f;
+}
+
+// The `raw` patterns of every built-in rule (entries joined, as the rule loader does), with
+// the rule's ignorecase.
+std::vector<std::pair<std::string, bool>> BuiltInPatterns() {
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& entry : std::filesystem::directory_iterator("rules/FollowUp")) {
+    if (entry.path().extension() != ".yml") continue;
+    YAML::Node rule = YAML::LoadFile(entry.path().string());
+    if (!rule["raw"]) continue;
+    std::string joined;
+    if (rule["raw"].IsSequence()) {
+      for (const auto& r : rule["raw"]) joined += r.as<std::string>();
+    } else {
+      joined = rule["raw"].as<std::string>();
+    }
+    bool ignore_case = rule["ignorecase"] && rule["ignorecase"].as<bool>();
+    out.push_back({joined, ignore_case});
+  }
+  return out;
+}
+
+std::vector<std::string> Texts() {
+  std::vector<std::string> texts;
+  std::string all;
+  for (const char* dir : {"tests/fixtures", "corpus", "bench/data"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!entry.is_regular_file()) continue;
+      std::string t = test::ReadFile(entry.path());
+      texts.push_back(t);
+      all += t;
+    }
+  }
+  // Sentences each built-in regex rule is about, so long texts have matches in them.
+  const std::vector<std::string> phrases = {
+      "I will rank you first. ", "Lakeshore Medical Center is my top choice! ",
+      "you are at the top of my rank list, ", "where I currently stand on your rank list?",
+      "Please let me know whether I am ranked.", "I can promise you will be first\non my list",
+      "in exchange for a high rank", "really truly\nvery honored", "the the clinic",
+      "so so SO much", "I would RANK YOUR PROGRAM FIRST", "ran\xE2\x84\xAA you first",
+      "I will rank Lakeshore\xC5\xBF first", "if you rank me", "how your program will rank me",
+      "Dear Dr. Lee,\n", "Dear Ana\n", "Best,\nAna Ruiz\n", "(555) 123-4567 ", "a@b.example ",
+      "[Program Name] ", "{{name}} ", "Thank you! ", "emoji \xF0\x9F\x98\x80 end"};
+  std::mt19937 rng(20261204);
+  for (int k = 0; k < 6; ++k) {
+    // Long texts: the windowed search runs past 4 KB.
+    std::string big = all;
+    for (int i = 0; i < 60; ++i) {
+      size_t at = rng() % (big.size() + 1);
+      big.insert(at, phrases[rng() % phrases.size()]);
+    }
+    texts.push_back(big);
+  }
+  for (int k = 0; k < 300; ++k) {
+    std::string t;
+    int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) t += phrases[rng() % phrases.size()];
+    texts.push_back(t);
+  }
+  return texts;
+}
+
+TEST_CASE("A regex finds the same matches with its prefilter as without", "[prefilter]") {
+  auto patterns = BuiltInPatterns();
+  REQUIRE(patterns.size() >= 10);
+  // Synthetic patterns for constructs the built-in style does not use.
+  for (const char* p : {R"(\bso\b(?:\s+so\b)+)", R"((?<=\s)rank(?:ed|ing)?\b)",
+                        R"(\b(?<w>first|top)\b[^,]{0,20}\blist)", R"(rank\b\K\s*\w+)",
+                        R"(\b(ran)[k]\b.{0,10}\1)", R"([Rr]ank(?!ing))", R"(\bmy\s*$)",
+                        R"(\x{2019}s\b)", R"(choice\z|^Dear)"})
+    patterns.push_back({p, true});
+  auto texts = Texts();
+  int compared = 0, with_literals = 0;
+  for (const auto& [pattern, ignore_case] : patterns) {
+    for (bool icase : {ignore_case, !ignore_case}) {
+      Regex fast, full;
+      std::string error;
+      int at = 0;
+      REQUIRE(fast.Compile(pattern, icase, &error, &at, true));
+      REQUIRE(full.Compile(pattern, icase, &error, &at, false));
+      with_literals += !AnalyzeRegex(pattern, icase).literals.empty();
+      for (const auto& text : texts) {
+        uint32_t size = static_cast<uint32_t>(text.size());
+        for (Range within : {Range{0, size}, Range{size / 3, size - size / 4}}) {
+          INFO("pattern " << pattern << " ignorecase " << icase << " text size " << size);
+          REQUIRE(Run(fast, text, within) == Run(full, text, within));
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(with_literals >= 8);  // the prefilter was really in play
+  CHECK(compared > 1000);
+}
+
+}  // namespace
+}  // namespace fulint
