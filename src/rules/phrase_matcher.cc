@@ -91,9 +91,12 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
 
 void PhraseMatcher::Build() {
   // Aho-Corasick failure and output links over the trie, breadth first.
-  std::deque<int32_t> order;
+  std::vector<int32_t> order, depth(states_.size(), 0);
   std::deque<int32_t> queue;
-  for (auto [c, child] : states_[0].next) queue.push_back(child);
+  for (auto [c, child] : states_[0].next) {
+    queue.push_back(child);
+    depth[child] = 1;
+  }
   while (!queue.empty()) {
     int32_t s = queue.front();
     queue.pop_front();
@@ -105,11 +108,11 @@ void PhraseMatcher::Build() {
       states_[child].fail = (target >= 0 && target != child) ? target : 0;
       int32_t fs = states_[child].fail;
       states_[child].dict = states_[fs].output >= 0 ? fs : states_[fs].dict;
+      depth[child] = depth[s] + 1;
       queue.push_back(child);
     }
   }
   // Byte classes: each byte that occurs in a phrase is its own class, the rest share class 0.
-  std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
   uint8_t class_of_folded[256] = {};
   classes_ = 1;
   for (const State& st : states_)
@@ -120,24 +123,44 @@ void PhraseMatcher::Build() {
     is_space_[b] = IsSpace(static_cast<unsigned char>(b));
   }
   apostrophe_class_ = class_of_folded[static_cast<unsigned char>('\'')];
-  // The full transition table: a missing edge follows the failure link, resolved once here
-  // (parents come before children in breadth-first order, so their rows are complete).
-  delta_.assign(states_.size() * classes_, 0);
+  const size_t n = states_.size();
+  fail_.resize(n);
+  output_.resize(n);
+  dict_.resize(n);
+  first_output_.assign(n, -1);
+  dense_row_.assign(n, -1);
+  edge_begin_.assign(n + 1, 0);
+  edges_.clear();
+  int32_t rows = 0;
+  for (size_t s = 0; s < n; ++s) {
+    fail_[s] = states_[s].fail;
+    output_[s] = states_[s].output;
+    dict_[s] = states_[s].dict;
+    if (s > 0) first_output_[s] = states_[s].output >= 0 ? static_cast<int32_t>(s) : states_[s].dict;
+    if (depth[s] <= kDenseDepth) dense_row_[s] = rows++;
+    edge_begin_[s] = static_cast<uint32_t>(edges_.size());
+    if (depth[s] > kDenseDepth)
+      for (auto [c, child] : states_[s].next) edges_.push_back({class_of_folded[c], child});
+  }
+  edge_begin_[n] = static_cast<uint32_t>(edges_.size());
+  // Full rows for the shallow states: a missing edge follows the failure link, whose row is
+  // complete already (it is shallower, and breadth-first order puts it first).
+  delta_.assign(static_cast<size_t>(rows) * classes_, 0);
   for (auto [c, child] : states_[0].next) delta_[class_of_folded[c]] = child;
   for (int32_t s : order) {
-    int32_t* row = &delta_[static_cast<size_t>(s) * classes_];
-    const int32_t* fail_row = &delta_[static_cast<size_t>(states_[s].fail) * classes_];
+    if (dense_row_[s] < 0) continue;
+    int32_t* row = &delta_[static_cast<size_t>(dense_row_[s]) * classes_];
+    const int32_t* fail_row = &delta_[static_cast<size_t>(dense_row_[fail_[s]]) * classes_];
     for (uint32_t k = 0; k < classes_; ++k) row[k] = fail_row[k];
     for (auto [c, child] : states_[s].next) row[class_of_folded[c]] = child;
   }
-  first_output_.assign(states_.size(), -1);
-  for (size_t s = 1; s < states_.size(); ++s)
-    first_output_[s] = states_[s].output >= 0 ? static_cast<int32_t>(s) : states_[s].dict;
   uint32_t longest = 1;
   for (const Pattern& p : patterns_) longest = std::max(longest, p.length);
   uint32_t ring = 1;
   while (ring < longest) ring <<= 1;
   ring_mask_ = ring - 1;
+  states_.clear();  // the trie is compiled; its per-state vectors are not needed any more
+  states_.shrink_to_fit();
 }
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
@@ -170,9 +193,9 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
     }
     ring[count & ring_mask_] = at;
     ++count;
-    state = delta_[static_cast<size_t>(state) * classes_ + cls];
-    for (int32_t s = first_output_[state]; s > 0; s = states_[s].dict) {
-      const Pattern& p = patterns_[states_[s].output];
+    state = Next(state, cls);
+    for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
+      const Pattern& p = patterns_[output_[s]];
       uint32_t begin = ring[(count - p.length) & ring_mask_];
       if (p.word_start && IsWordCharBefore(text, begin)) continue;
       if (p.word_end && i < text.size() && IsWordCharAt(text, i)) continue;

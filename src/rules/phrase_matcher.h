@@ -22,14 +22,14 @@ class PhraseMatcher {
  public:
   explicit PhraseMatcher(bool ignore_case) : ignore_case_(ignore_case) { states_.push_back({}); }
   void Add(std::string_view phrase, int id);
-  // Links the automaton and compiles it into a transition table; call once after the last Add.
+  // Links the automaton and compiles it; call once after the last Add.
   void Build();
   bool empty() const { return patterns_.empty(); }
   // Leftmost-longest, non-overlapping matches inside text[within].
   std::vector<PhraseMatch> FindAll(std::string_view text, Range within) const;
 
  private:
-  // The trie, kept only while building.
+  // The trie, while building.
   struct State {
     std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
     int32_t fail = 0;
@@ -47,15 +47,34 @@ class PhraseMatcher {
   bool ignore_case_;
   std::vector<State> states_;
   std::vector<Pattern> patterns_;
-  // The compiled DFA: bytes fold into classes (one per byte that occurs in a phrase, class 0
-  // for the rest), delta_[state * classes_ + class] is the next state, first_output_[state]
-  // the first state on its output chain (-1: none), output_next_ the rest of the chain.
+  // The compiled automaton. Bytes fold into classes (one per byte that occurs in a phrase,
+  // class 0 for the rest). States near the root, where a scan spends nearly all its time, get
+  // a full row of transitions, delta_[dense_row_[s] * classes_ + class]; deeper states (the
+  // tails of long phrases, most of a big list's states) keep only their children, in
+  // edges_[edge_begin_[s] .. edge_begin_[s + 1]), and fall back along their failure links.
+  // A full table for every state was megabytes for the built-in style: slow to build and to
+  // page in for each short run.
+  int32_t Next(int32_t state, uint32_t cls) const {
+    while (dense_row_[state] < 0) {
+      for (uint32_t e = edge_begin_[state]; e < edge_begin_[state + 1]; ++e)
+        if (edges_[e].first == cls) return edges_[e].second;
+      state = fail_[state];
+    }
+    return delta_[static_cast<size_t>(dense_row_[state]) * classes_ + cls];
+  }
+  static constexpr int kDenseDepth = 3;
   uint8_t byte_class_[256] = {};
   bool is_space_[256] = {};
   uint32_t classes_ = 1;
   uint32_t apostrophe_class_ = 0;
   std::vector<int32_t> delta_;
-  std::vector<int32_t> first_output_;
+  std::vector<int32_t> dense_row_;  // -1: a deep state
+  std::vector<uint32_t> edge_begin_;
+  std::vector<std::pair<uint8_t, int32_t>> edges_;
+  std::vector<int32_t> fail_;
+  std::vector<int32_t> output_;        // the pattern ending exactly at a state, or -1
+  std::vector<int32_t> dict_;          // the next state with an output on the failure chain
+  std::vector<int32_t> first_output_;  // the first state on a state's output chain, or -1
   uint32_t ring_mask_ = 0;  // match starts are remembered for the last ring_mask_+1 bytes
 };
 

@@ -28,19 +28,46 @@ struct Regex::Impl {
   boost::u32regex boost_re;
   // What every match needs (regex_prefilter.h), for PCRE2 patterns that have it: text without
   // a required literal is skipped, and long texts are searched only between the barriers
-  // around each literal.
-  LiteralScanner required;
-  bool barrier[256] = {};
-  bool has_barriers = false;
+  // before each literal. Worked out with the JIT, when the pattern has scanned enough text to
+  // pay for it (reading every pattern was a quarter of a one-draft run), and published
+  // atomically like it.
+  struct Prefilter {
+    LiteralScanner required;
+    bool barrier[256] = {};
+    bool has_barriers = false;
+  };
+  std::string pattern;
+  bool ignore_case = false;
+  bool analyze = true;
+  std::unique_ptr<Prefilter> prefilter_storage;
+  std::atomic<const Prefilter*> prefilter{nullptr};
   ~Impl() {
     if (code) pcre2_code_free(code);
     if (pcre2_code* j = jitted.load()) pcre2_code_free(j);
+  }
+  void Analyze() {
+    if (!analyze) return;
+    RegexFacts facts = AnalyzeRegex(pattern, ignore_case);
+    if (facts.literals.empty()) return;
+    // Ignoring case, PCRE2 also matches 'k' to the Kelvin sign and 's' to the long s, which
+    // ASCII folding does not: text with either is searched as if it held a literal.
+    if (ignore_case) {
+      facts.literals.push_back("\xE2\x84\xAA");
+      facts.literals.push_back("\xC5\xBF");
+    }
+    auto p = std::make_unique<Prefilter>();
+    p->required = LiteralScanner(facts.literals);
+    for (int b = 0; b < 128; ++b) p->barrier[b] = facts.barriers[b];
+    p->has_barriers = facts.barriers.any();
+    prefilter_storage = std::move(p);
+    prefilter.store(prefilter_storage.get(), std::memory_order_release);
   }
   // The code to match with, JIT-compiling it when `length` more bytes tip it over.
   pcre2_code* ForScanning(size_t length) {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
     if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes)
       std::call_once(jit_once, [this] {
+        Analyze();
         pcre2_code* copy = pcre2_code_copy(code);
         if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
           jitted.store(copy, std::memory_order_release);
@@ -54,14 +81,15 @@ struct Regex::Impl {
   // text has none of the required literals, so nothing can match.
   bool SearchWindows(std::string_view text, Range within, std::vector<Range>* windows) const {
     const uint32_t length = within.size();
-    if (required.empty()) {
+    const Prefilter* p = prefilter.load(std::memory_order_acquire);
+    if (!p) {
       windows->push_back({0, length});
       return true;
     }
     // Short texts (a draft's sections) are searched whole once a literal is seen; in long
     // ones a match may only start in the stretch between barriers before each literal.
-    if (!has_barriers || length < kWindowedFrom) {
-      if (!required.AnyIn(text, within)) return false;
+    if (!p->has_barriers || length < kWindowedFrom) {
+      if (!p->required.AnyIn(text, within)) return false;
       windows->push_back({0, length});
       return true;
     }
@@ -70,12 +98,12 @@ struct Regex::Impl {
     // barriers extend one window; each byte is looked at once on the way back.
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     uint32_t last_hit = 0;  // the begin of the last hit, once there is a window
-    required.ForEachHit(text, within, [&](uint32_t begin, uint32_t) {
+    p->required.ForEachHit(text, within, [&](uint32_t begin, uint32_t) {
       if (!windows->empty() && begin <= last_hit) return true;
       uint32_t lower = windows->empty() ? within.begin : last_hit;
       uint32_t b = begin;
-      while (b > lower && !barrier[bytes[b - 1]]) --b;
-      if (!windows->empty() && b == lower && !barrier[bytes[lower]])
+      while (b > lower && !p->barrier[bytes[b - 1]]) --b;
+      if (!windows->empty() && b == lower && !p->barrier[bytes[lower]])
         windows->back().end = begin - within.begin;  // same stretch as the last hit
       else
         windows->push_back({b - within.begin, begin - within.begin});
@@ -145,18 +173,9 @@ bool Regex::Compile(const std::string& pattern, bool ignore_case, std::string* e
   auto impl = std::make_unique<Impl>();
   impl->code = CompilePcre2(pattern, ignore_case);
   if (impl->code) {
-    RegexFacts facts = prefilter ? AnalyzeRegex(pattern, ignore_case) : RegexFacts{};
-    if (!facts.literals.empty()) {
-      // Ignoring case, PCRE2 also matches 'k' to the Kelvin sign and 's' to the long s, which
-      // ASCII folding does not: text with either is searched as if it held a literal.
-      if (ignore_case) {
-        facts.literals.push_back("\xE2\x84\xAA");
-        facts.literals.push_back("\xC5\xBF");
-      }
-      impl->required = LiteralScanner(facts.literals);
-      for (int b = 0; b < 128; ++b) impl->barrier[b] = facts.barriers[b];
-      impl->has_barriers = facts.barriers.any();
-    }
+    impl->pattern = pattern;
+    impl->ignore_case = ignore_case;
+    impl->analyze = prefilter;
     impl_ = std::move(impl);
     return true;
   }
@@ -252,12 +271,12 @@ bool Regex::ForEach(std::string_view text, Range within,
                     std::string* error) const {
   if (!impl_) return true;
   if (impl_->code) {
+    pcre2_code* code = impl_->ForScanning(within.size());
     std::vector<Range> windows;
     if (!impl_->SearchWindows(text, within, &windows)) return true;  // no literal: no match
     // Windows come from long texts only, which pay for the JIT at once. The interpreter costs
     // time in proportion to the whole text at every call, so without the JIT (a platform that
     // lacks it) one call searches all.
-    pcre2_code* code = impl_->ForScanning(within.size());
     if (windows.size() > 1 && code != impl_->jitted.load(std::memory_order_acquire))
       windows = {Range{0, within.size()}};
     return ForEachPcre2(code, text, within, windows, on_match, error);

@@ -28,20 +28,37 @@ void Walk(icu::BreakIterator* iter, const char* data, Range within, Emit emit) {
 
 }  // namespace
 
-Segmenter::Segmenter() {
-  UErrorCode status = U_ZERO_ERROR;
-  // "ss=standard" suppresses breaks after common abbreviations such as "Dr." and "e.g.".
-  sentences_.reset(icu::BreakIterator::createSentenceInstance(
-      icu::Locale("en_US@ss=standard"), status));
-  status = U_ZERO_ERROR;
-  words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
+// The break iterators are made on first use: most drafts are ASCII and never need the word
+// iterator, and making both took about a millisecond of a one-draft run.
+Segmenter::Segmenter() = default;
+
+icu::BreakIterator* Segmenter::SentenceIterator() {
+  if (!sentences_made_) {
+    sentences_made_ = true;
+    UErrorCode status = U_ZERO_ERROR;
+    // "ss=standard" suppresses breaks after common abbreviations such as "Dr." and "e.g.".
+    sentences_.reset(icu::BreakIterator::createSentenceInstance(
+        icu::Locale("en_US@ss=standard"), status));
+    if (U_FAILURE(status)) sentences_.reset();
+  }
+  return sentences_.get();
+}
+
+icu::BreakIterator* Segmenter::WordIterator() {
+  if (!words_made_) {
+    words_made_ = true;
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) words_.reset();
+  }
+  return words_.get();
 }
 
 Segmenter::~Segmenter() = default;
 
 std::vector<Range> Segmenter::Sentences(const std::string& text, Range within) {
   std::vector<Range> out;
-  if (!sentences_ || within.empty()) return out;
+  if (within.empty() || !SentenceIterator()) return out;
   // Single line breaks are wrapping, not sentence ends: hide them from ICU (same length).
   std::string flat = text.substr(within.begin, within.size());
   for (size_t i = 0; i < flat.size(); ++i) {
@@ -49,7 +66,7 @@ std::vector<Range> Segmenter::Sentences(const std::string& text, Range within) {
     bool blank_line_prev = i > 0 && flat[i - 1] == '\n';
     if (flat[i] == '\n' && !blank_line_next && !blank_line_prev) flat[i] = ' ';
   }
-  Walk(sentences_.get(), flat.data() - within.begin, within,
+  Walk(SentenceIterator(), flat.data() - within.begin, within,
        [&](uint32_t b, uint32_t e, int32_t) {
          while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
          while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
@@ -155,8 +172,8 @@ std::vector<Range> Segmenter::Words(const std::string& text, Range within) {
 
 std::vector<Range> Segmenter::IcuWords(const std::string& text, Range within) {
   std::vector<Range> out;
-  if (!words_ || within.empty()) return out;
-  Walk(words_.get(), text.data(), within, [&](uint32_t b, uint32_t e, int32_t status) {
+  if (within.empty() || !WordIterator()) return out;
+  Walk(WordIterator(), text.data(), within, [&](uint32_t b, uint32_t e, int32_t status) {
     if (status >= UBRK_WORD_NONE_LIMIT) out.push_back({b, e});
   });
   return out;

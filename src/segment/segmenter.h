@@ -1,6 +1,7 @@
 #pragma once
 // Stage 4: ICU sentence and word boundaries over ranges of a UTF-8 text. Break iterators are
-// costly to create, so one Segmenter is made per thread and reused across documents.
+// costly to create, so one Segmenter is made per thread and reused across documents, and each
+// iterator is made only when first needed.
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,8 +33,11 @@ class Segmenter {
   std::vector<Range> IcuWords(const std::string& text, Range within);
 
  private:
+  icu::BreakIterator* SentenceIterator();
+  icu::BreakIterator* WordIterator();
   std::unique_ptr<icu::BreakIterator> sentences_;
   std::unique_ptr<icu::BreakIterator> words_;
+  bool sentences_made_ = false, words_made_ = false;
 };
 
 }  // namespace fulint
