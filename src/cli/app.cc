@@ -202,7 +202,7 @@ int RunCli(int argc, char** argv) {
   debug->add_option("stage", debug_stage, "decode | structure | segment | timings")
       ->required()
       ->check(CLI::IsMember({"decode", "segment", "structure", "timings"}));
-  debug->add_option("file", debug_file, "The draft")->required();
+  debug->add_option("file", debug_file, "The draft (for timings, also a folder of drafts)")->required();
   std::string hook_action;
   bool hook_force = false;
   CLI::App* hook = app.add_subcommand("hook", "Install or remove a git pre-commit hook that "

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/lint_file.h"
 #include "cli/rule_cache.h"
@@ -34,32 +35,36 @@ void PrintRange(const Document& doc, const LineIndex& index, const char* name, R
               e.column, raw.begin, raw.end, Escape(doc.Slice(r)).c_str());
 }
 
-// `debug timings`: where one lint of the file spends its time, slowest rules first. The first
-// rule that asks for a scope (sentences, words) also pays for segmenting it.
-int PrintTimings(const std::string& path, std::string bytes) {
+// `debug timings`: where a lint of the file (or of every draft in a folder) spends its time,
+// slowest rules first. The first rule that asks for a scope (sentences, words) also pays for
+// segmenting it.
+int PrintTimings(const std::vector<std::pair<std::string, std::string>>& files) {
   using Clock = std::chrono::steady_clock;
   auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
   auto t0 = Clock::now();
   RuleCache cache(DefaultRulesDir(), "");
-  const RuleSet* rules = cache.ForFile(path);
+  const RuleSet* rules = cache.ForFile(files.front().first);
   if (!rules) return 2;
   auto t1 = Clock::now();
   std::vector<double> seconds;
   LintOptions options;
   options.rule_seconds = &seconds;
   Segmenter segmenter;
-  LintedFile linted = LintBytes(path, bytes, *rules, segmenter, options);
+  size_t findings = 0;
+  for (const auto& [path, bytes] : files)
+    findings += LintBytes(path, bytes, *rules, segmenter, options).result.diagnostics.size();
   auto t2 = Clock::now();
   // Again, warm (cached suggestions, compiled patterns), as an editor re-lints on each change;
   // the per-rule times below are of this second run.
   std::fill(seconds.begin(), seconds.end(), 0.0);
-  LintBytes(path, std::move(bytes), *rules, segmenter, options);
+  for (const auto& [path, bytes] : files) LintBytes(path, bytes, *rules, segmenter, options);
   auto t3 = Clock::now();
   std::vector<size_t> order(seconds.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return seconds[a] > seconds[b]; });
-  std::printf("load rules %9.3f ms\nlint file  %9.3f ms (%zu findings)\nlint again %9.3f ms\n",
-              ms(t1 - t0), ms(t2 - t1), linted.result.diagnostics.size(), ms(t3 - t2));
+  std::printf("load rules %9.3f ms\nlint %s %9.3f ms (%zu findings)\nlint again %9.3f ms\n",
+              ms(t1 - t0), files.size() == 1 ? "file " : "files", ms(t2 - t1), findings,
+              ms(t3 - t2));
   for (size_t i : order)
     std::printf("%9.3f ms  %s\n", seconds[i] * 1e3, rules->rules[i]->id.c_str());
   return 0;
@@ -68,6 +73,26 @@ int PrintTimings(const std::string& path, std::string bytes) {
 }  // namespace
 
 int RunDebug(const std::string& stage, const std::string& path) {
+  std::error_code ec;
+  if (stage == "timings" && std::filesystem::is_directory(path, ec)) {
+    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+      std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".txt" || ext == ".md" || ext == ".eml"))
+        names.push_back(entry.path().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+      std::string bytes, error;
+      if (ReadFileBytes(name, &bytes, &error)) files.push_back({name, std::move(bytes)});
+    }
+    if (files.empty()) {
+      std::fprintf(stderr, "fulint: %s: no drafts (.txt, .md, .eml) in this folder\n", path.c_str());
+      return 2;
+    }
+    return PrintTimings(files);
+  }
   Document doc;
   doc.path = path;
   doc.format = FormatForPath(path);
@@ -76,7 +101,7 @@ int RunDebug(const std::string& stage, const std::string& path) {
     std::fprintf(stderr, "fulint: %s: %s\n", path.c_str(), error.c_str());
     return 2;
   }
-  if (stage == "timings") return PrintTimings(path, std::move(doc.raw));
+  if (stage == "timings") return PrintTimings({{path, std::move(doc.raw)}});
   ParseOutcome outcome = ParseDocument(&doc);
   if (!outcome.ok) {
     std::fprintf(stderr, "fulint: %s: %s\n", path.c_str(), outcome.error.c_str());

@@ -105,6 +105,7 @@ void PrintOne(const Diagnostic& diag, const std::string& path, const LineIndex& 
 }  // namespace
 
 int CellWidth(int32_t c) {
+  if (c >= 0x20 && c < 0x7F) return 1;  // printable ASCII, without asking ICU
   if (c == 0x00AD) return 1;  // soft hyphen: Cf, but terminals draw it
   int8_t type = u_charType(c);
   if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
