@@ -1,5 +1,7 @@
 #include "parse/note_structure.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <string_view>
 #include <vector>
@@ -65,10 +67,13 @@ Range Trim(const std::string& s, Range r) {
   return r;
 }
 
+// `ranges` are in text order and do not overlap (links, headings and directives are found
+// by scanning the text once), so a binary search finds the first one that ends after r
+// begins: a linear scan per line was quadratic in a long file full of addresses.
 bool Overlaps(const std::vector<Range>& ranges, Range r) {
-  for (const Range& x : ranges)
-    if (x.begin < r.end && r.begin < x.end) return true;
-  return false;
+  auto it = std::partition_point(ranges.begin(), ranges.end(),
+                                 [&](const Range& x) { return x.end <= r.begin; });
+  return it != ranges.end() && it->begin < r.end;
 }
 
 bool HasLink(const Document& doc, Range r) {
