@@ -1,6 +1,7 @@
 #include "rules/regex_prefilter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 
@@ -90,7 +91,9 @@ class Parser {
  private:
   bool AtEnd() const { return pos_ >= p_.size(); }
   char Peek(size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
-  bool Starts(std::string_view s) const { return p_.substr(pos_).starts_with(s); }
+  bool Starts(std::string_view s) const {
+    return pos_ <= p_.size() && p_.substr(pos_).starts_with(s);
+  }
   void Fail() {
     ok_ = false;
     pos_ = p_.size();
@@ -434,7 +437,12 @@ class Parser {
           pos_ += n;
         }
         if (digits.empty() || digits.size() > 6) return Fail(), Info{};
-        code = std::stoi(std::string(digits), nullptr, 16);
+        code = 0;
+        for (char d : digits) {
+          if (!std::isxdigit(static_cast<unsigned char>(d))) return Fail(), Info{};
+          code = code * 16 + (std::isdigit(static_cast<unsigned char>(d)) ? d - '0'
+                                                                          : (d | 0x20) - 'a' + 10);
+        }
         if (code >= 0x80) {
           // A non-ASCII character: no ASCII member, not worth spelling out as UTF-8.
           if (single) *single = -2;
@@ -442,9 +450,17 @@ class Parser {
         }
         break;
       }
-      default:
-        if (std::isalnum(static_cast<unsigned char>(c))) return Fail(), Info{};  // \Q, \c, \0...
-        code = static_cast<unsigned char>(c);  // an escaped metacharacter
+      default: {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+          // An escaped non-ASCII character: the rest of its UTF-8 sequence, no ASCII member.
+          while ((static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++pos_;
+          if (single) *single = -2;
+          return Info{};
+        }
+        if (std::isalnum(u)) return Fail(), Info{};  // \Q, \c, \0...
+        code = u;  // an escaped metacharacter
+      }
     }
     if (in_class && single) *single = code;
     char byte = static_cast<char>(code);
@@ -520,7 +536,7 @@ class Parser {
         if (u >= 0x80) {
           non_ascii = true;
           size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
-          pos_ += len;
+          pos_ = std::min(pos_ + len, p_.size());
           previous = -1;
           continue;
         }
@@ -546,7 +562,7 @@ class Parser {
           high = h >= 0x80 ? 0x10FFFF : h;
           if (h >= 0x80) {
             size_t len = h >= 0xF0 ? 4 : h >= 0xE0 ? 3 : h >= 0xC0 ? 2 : 1;
-            pos_ += len - 1;
+            pos_ = std::min(pos_ + len - 1, p_.size());
           }
         }
         if (high < single) return Fail(), Info{};
@@ -556,7 +572,8 @@ class Parser {
         previous = -1;
         continue;
       }
-      members.set(single);
+      if (single < 128) members.set(single);
+      else non_ascii = true;
       previous = single;
     }
     (void)previous;
