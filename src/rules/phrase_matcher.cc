@@ -154,6 +154,14 @@ void PhraseMatcher::Build() {
     for (uint32_t k = 0; k < classes_; ++k) row[k] = fail_row[k];
     for (auto [c, child] : states_[s].next) row[class_of_folded[c]] = child;
   }
+  // Entries name their target by its row when it is shallow and ends no phrase (the scan
+  // then needs nothing else), and as -(state + 1) otherwise.
+  row_state_.assign(static_cast<size_t>(rows), 0);
+  for (size_t s = 0; s < n; ++s)
+    if (dense_row_[s] >= 0) row_state_[dense_row_[s]] = static_cast<int32_t>(s);
+  for (int32_t& t : delta_)
+    t = dense_row_[t] >= 0 && first_output_[t] < 0 ? dense_row_[t] * static_cast<int32_t>(classes_)
+                                                    : -(t + 1);
   uint32_t longest = 1;
   for (const Pattern& p : patterns_) longest = std::max(longest, p.length);
   uint32_t ring = 1;
@@ -169,8 +177,16 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
   // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
   // run of spaces are one byte each), to recover where a match starts.
   std::vector<uint32_t> ring(ring_mask_ + 1);
+  // Locals, so the compiler keeps them in registers: it cannot tell the stores into `ring`
+  // from the tables and would reload them for every byte.
+  const int32_t* const delta = delta_.data();
+  const uint8_t* const byte_class = byte_class_;
+  const bool* const is_space = is_space_;
+  uint32_t* const ring_at = ring.data();
+  const uint32_t mask = ring_mask_;
   uint32_t count = 0;
-  int32_t state = 0;
+  int32_t state = 0;  // the current state when it is deep (row < 0)
+  int32_t row = 0;    // the current state's row in delta_ when it is shallow
   bool last_space = true;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
@@ -178,22 +194,34 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
     uint32_t at = i;
     unsigned char b = bytes[i++];
     uint32_t cls;
-    if (is_space_[b]) {
+    if (is_space[b]) {
       if (last_space) continue;  // a run of spaces is one space
       last_space = true;
-      cls = byte_class_[b];
+      cls = byte_class[b];
     } else {
       last_space = false;
       if (b == 0xE2 && i + 1 < text.size() && bytes[i] == 0x80 && bytes[i + 1] == 0x99) {
         cls = apostrophe_class_;  // U+2019 matches a straight apostrophe
         i += 2;
       } else {
-        cls = byte_class_[b];
+        cls = byte_class[b];
       }
     }
-    ring[count & ring_mask_] = at;
+    ring_at[count & mask] = at;
     ++count;
-    state = Next(state, cls);
+    // The common case, one load: a shallow state with no output goes to another such state.
+    if (row >= 0) {
+      int32_t v = delta[static_cast<uint32_t>(row) + cls];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      state = -v - 1;
+    } else {
+      state = Next(state, cls);
+    }
+    // A deep state, or a shallow one where a phrase ends: outputs, then on from here.
+    row = dense_row_[state] >= 0 ? dense_row_[state] * static_cast<int32_t>(classes_) : -1;
     for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
       const Pattern& p = patterns_[output_[s]];
       uint32_t begin = ring[(count - p.length) & ring_mask_];

@@ -53,14 +53,16 @@ class PhraseMatcher {
   // tails of long phrases, most of a big list's states) keep only their children, in
   // edges_[edge_begin_[s] .. edge_begin_[s + 1]), and fall back along their failure links.
   // A full table for every state was megabytes for the built-in style: slow to build and to
-  // page in for each short run.
+  // page in for each short run. An entry of delta_ is the target's row offset when the target
+  // is shallow and ends no phrase, so most bytes cost one load; else -(target state + 1).
   int32_t Next(int32_t state, uint32_t cls) const {
     while (dense_row_[state] < 0) {
       for (uint32_t e = edge_begin_[state]; e < edge_begin_[state + 1]; ++e)
         if (edges_[e].first == cls) return edges_[e].second;
       state = fail_[state];
     }
-    return delta_[static_cast<size_t>(dense_row_[state]) * classes_ + cls];
+    int32_t v = delta_[static_cast<size_t>(dense_row_[state]) * classes_ + cls];
+    return v >= 0 ? row_state_[static_cast<uint32_t>(v) / classes_] : -v - 1;
   }
   static constexpr int kDenseDepth = 3;
   uint8_t byte_class_[256] = {};
@@ -69,6 +71,7 @@ class PhraseMatcher {
   uint32_t apostrophe_class_ = 0;
   std::vector<int32_t> delta_;
   std::vector<int32_t> dense_row_;  // -1: a deep state
+  std::vector<int32_t> row_state_;  // the state of each row
   std::vector<uint32_t> edge_begin_;
   std::vector<std::pair<uint8_t, int32_t>> edges_;
   std::vector<int32_t> fail_;

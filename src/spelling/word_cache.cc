@@ -15,7 +15,15 @@
 namespace fulint {
 namespace {
 
-constexpr char kMagic[] = "FULINTW1\n";
+// W2: the sorted words, then a hash table over them (W1 had no table).
+constexpr char kMagic[] = "FULINTW2\n";
+
+// FNV-1a: short words, no need for more.
+uint32_t HashWord(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : w) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 std::string Stat(const std::string& path) {
   struct stat st;
@@ -78,20 +86,32 @@ std::unique_ptr<WordCache> WordCache::Open(const std::string& path, const std::s
   cache->offsets_ = reinterpret_cast<const uint32_t*>(cache->data_ + at);
   cache->blob_ = cache->data_ + at + table;
   if (cache->offsets_[cache->count_] > length - (at + table)) return nullptr;
+  // The hash table: a 4-byte-aligned slot count (a power of two), then the slots.
+  size_t slots_at = (at + table + cache->offsets_[cache->count_] + 3) & ~size_t{3};
+  if (slots_at + 4 > length) return nullptr;
+  uint32_t slots = 0;
+  std::memcpy(&slots, cache->data_ + slots_at, 4);
+  if (slots == 0 || (slots & (slots - 1)) != 0 || slots < cache->count_ ||
+      slots_at + 4 + size_t{slots} * 4 > length)
+    return nullptr;
+  cache->slot_mask_ = slots - 1;
+  cache->slots_ = reinterpret_cast<const uint32_t*>(cache->data_ + slots_at + 4);
   return cache;
 }
 
 bool WordCache::Contains(std::string_view word) const {
-  uint32_t lo = 0, hi = count_;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    std::string_view w(blob_ + offsets_[mid], offsets_[mid + 1] - offsets_[mid]);
-    int c = w.compare(word);
-    if (c == 0) return true;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+  // Open addressing with linear probing; a slot holds a word's index + 1, 0 when empty. One
+  // or two comparisons instead of a binary search's seventeen, and fewer pages touched in a
+  // short run.
+  uint32_t i = HashWord(word) & slot_mask_;
+  for (uint32_t probes = 0; probes <= slot_mask_; ++probes, i = (i + 1) & slot_mask_) {
+    uint32_t slot = slots_[i];
+    if (slot == 0 || slot > count_) return false;
+    uint32_t k = slot - 1;
+    std::string_view w(blob_ + offsets_[k], offsets_[k + 1] - offsets_[k]);
+    if (w == word) return true;
   }
-  return false;
+  return false;  // a full table (a damaged file): the word is not there
 }
 
 bool CompileWordCache(const std::string& dic, const std::string& aff, const std::string& out,
@@ -131,6 +151,17 @@ bool CompileWordCache(const std::string& dic, const std::string& aff, const std:
   }
   offsets.push_back(static_cast<uint32_t>(blob.size()));
   uint32_t count = static_cast<uint32_t>(words.size());
+  // The hash table, at most half full.
+  uint32_t slot_count = 1;
+  while (slot_count < 2 * count) slot_count <<= 1;
+  std::vector<uint32_t> slots(slot_count, 0);
+  for (uint32_t k = 0; k < count; ++k) {
+    uint32_t i = HashWord(words[k]) & (slot_count - 1);
+    while (slots[i] != 0) i = (i + 1) & (slot_count - 1);
+    slots[i] = k + 1;
+  }
+  std::string pad((4 - blob.size() % 4) % 4, '\0');
+  // (the blob starts 4-aligned: header, count and offsets are all multiples of 4)
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(out).parent_path(), ec);
   std::string tmp = out + ".tmp" + std::to_string(getpid());
@@ -142,7 +173,10 @@ bool CompileWordCache(const std::string& dic, const std::string& aff, const std:
   bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
             std::fwrite(&count, 4, 1, f) == 1 &&
             std::fwrite(offsets.data(), 4, offsets.size(), f) == offsets.size() &&
-            std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
+            std::fwrite(blob.data(), 1, blob.size(), f) == blob.size() &&
+            std::fwrite(pad.data(), 1, pad.size(), f) == pad.size() &&
+            std::fwrite(&slot_count, 4, 1, f) == 1 &&
+            std::fwrite(slots.data(), 4, slots.size(), f) == slots.size();
   ok = (std::fclose(f) == 0) && ok;
   if (!ok || std::rename(tmp.c_str(), out.c_str()) != 0) {
     std::remove(tmp.c_str());

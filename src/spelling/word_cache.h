@@ -1,7 +1,7 @@
 #pragma once
 // A compiled word list: every word form of one Hunspell dictionary (expanded with Hunspell's
-// `unmunch`), sorted and memory-mapped. Checking a word is a binary search over the mapped
-// file, so a one-draft run does not pay Hunspell's ~75 ms dictionary load; Hunspell itself is
+// `unmunch`), sorted and memory-mapped, with a hash table over them. Checking a word is a hash
+// probe into the mapped file, so a one-draft run does not pay Hunspell's ~75 ms dictionary load; Hunspell itself is
 // loaded only to suggest corrections. Each cache records the size and modification time of
 // the .dic and .aff it came from and is ignored (and rebuilt) when they change.
 #include <cstdint>
@@ -29,6 +29,8 @@ class WordCache {
   uint32_t count_ = 0;
   const uint32_t* offsets_ = nullptr;  // count_ + 1 entries into blob_
   const char* blob_ = nullptr;
+  const uint32_t* slots_ = nullptr;  // the hash table: a word's index + 1, or 0
+  uint32_t slot_mask_ = 0;
 };
 
 // "size:mtime" of the .dic and .aff files, or "" when either is missing.
