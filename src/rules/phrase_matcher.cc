@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <deque>
 
 namespace fulint {
 namespace {
@@ -50,12 +49,6 @@ unsigned char PhraseMatcher::Fold(unsigned char c) const {
   return c;
 }
 
-int32_t PhraseMatcher::Child(int32_t state, unsigned char c) const {
-  const auto& next = states_[state].next;
-  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, INT32_MIN));
-  return (it != next.end() && it->first == c) ? it->second : -1;
-}
-
 void PhraseMatcher::Add(std::string_view phrase, int id) {
   // Normalize: trim, collapse spaces, curly apostrophe -> straight.
   std::string norm;
@@ -70,95 +63,122 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
     norm.push_back(static_cast<char>(c));
   }
   while (!norm.empty() && norm.back() == ' ') norm.pop_back();
-  if (norm.empty()) return;
-  int32_t s = 0;
-  for (unsigned char c : norm) {
-    int32_t child = Child(s, c);
-    if (child < 0) {
-      child = static_cast<int32_t>(states_.size());
-      states_.push_back({});
-      auto& next = states_[s].next;
-      next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(c, INT32_MIN)),
-                  {c, child});
-    }
-    s = child;
-  }
-  if (states_[s].output >= 0) return;  // duplicate phrase: keep the first id
-  states_[s].output = static_cast<int32_t>(patterns_.size());
-  patterns_.push_back({id, static_cast<uint32_t>(norm.size()), IsWordCharAt(norm, 0),
-                       IsWordCharBefore(norm, static_cast<uint32_t>(norm.size()))});
+  if (!norm.empty()) pending_.push_back({std::move(norm), id});
 }
 
 void PhraseMatcher::Build() {
-  // Aho-Corasick failure and output links over the trie, breadth first.
-  std::vector<int32_t> order, depth(states_.size(), 0);
-  std::deque<int32_t> queue;
-  for (auto [c, child] : states_[0].next) {
-    queue.push_back(child);
-    depth[child] = 1;
-  }
-  while (!queue.empty()) {
-    int32_t s = queue.front();
-    queue.pop_front();
-    order.push_back(s);
-    for (auto [c, child] : states_[s].next) {
-      int32_t f = states_[s].fail;
-      while (f != 0 && Child(f, c) < 0) f = states_[f].fail;
-      int32_t target = Child(f, c);
-      states_[child].fail = (target >= 0 && target != child) ? target : 0;
-      int32_t fs = states_[child].fail;
-      states_[child].dict = states_[fs].output >= 0 ? fs : states_[fs].dict;
-      depth[child] = depth[s] + 1;
-      queue.push_back(child);
-    }
-  }
-  // Byte classes: each byte that occurs in a phrase is its own class, the rest share class 0.
+  // The trie, from the phrases in sorted order: each phrase shares its prefix with the one
+  // before it, so states are made in one pass and every state's children come out sorted.
+  // (Inserting phrase by phrase into per-state child vectors was half of a one-draft run's
+  // rule loading.) Equal phrases keep the first id: the sort is stable.
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   uint8_t class_of_folded[256] = {};
   classes_ = 1;
-  for (const State& st : states_)
-    for (auto [c, child] : st.next)
+  for (const auto& [norm, id] : pending_)
+    for (unsigned char c : norm)
       if (class_of_folded[c] == 0) class_of_folded[c] = static_cast<uint8_t>(classes_++);
+  struct Edge {
+    int32_t parent;
+    uint8_t cls;
+    int32_t child;
+  };
+  std::vector<Edge> tree;
+  std::vector<int32_t> depth = {0};
+  output_.assign(1, -1);
+  std::vector<int32_t> path = {0};  // states along the previous phrase
+  const std::string* previous = nullptr;
+  for (const auto& [norm, id] : pending_) {
+    if (previous && *previous == norm) continue;
+    size_t shared = 0;
+    if (previous)
+      while (shared < norm.size() && shared < previous->size() &&
+             norm[shared] == (*previous)[shared])
+        ++shared;
+    path.resize(shared + 1);
+    for (size_t d = shared; d < norm.size(); ++d) {
+      int32_t child = static_cast<int32_t>(depth.size());
+      tree.push_back({path.back(), class_of_folded[static_cast<unsigned char>(norm[d])], child});
+      depth.push_back(static_cast<int32_t>(d + 1));
+      output_.push_back(-1);
+      path.push_back(child);
+    }
+    output_[path.back()] = static_cast<int32_t>(patterns_.size());
+    patterns_.push_back({id, static_cast<uint32_t>(norm.size()), IsWordCharAt(norm, 0),
+                         IsWordCharBefore(norm, static_cast<uint32_t>(norm.size()))});
+    previous = &norm;
+  }
+  const size_t n = depth.size();
+  // Children grouped by parent (a counting sort keeps each parent's children sorted).
+  edge_begin_.assign(n + 1, 0);
+  for (const Edge& e : tree) ++edge_begin_[e.parent + 1];
+  for (size_t s = 0; s < n; ++s) edge_begin_[s + 1] += edge_begin_[s];
+  edges_.assign(tree.size(), {0, 0});
+  {
+    std::vector<uint32_t> next(edge_begin_.begin(), edge_begin_.end() - 1);
+    for (const Edge& e : tree) edges_[next[e.parent]++] = {e.cls, e.child};
+  }
   for (int b = 0; b < 256; ++b) {
     byte_class_[b] = class_of_folded[Fold(static_cast<unsigned char>(b))];
     is_space_[b] = IsSpace(static_cast<unsigned char>(b));
   }
   apostrophe_class_ = class_of_folded[static_cast<unsigned char>('\'')];
-  const size_t n = states_.size();
-  fail_.resize(n);
-  output_.resize(n);
-  dict_.resize(n);
-  first_output_.assign(n, -1);
+  // Breadth-first order (states by depth), then failure and output links. States up to
+  // kDenseDepth get full rows as they are reached: a row is its failure state's row (complete,
+  // being shallower) with its own children written over it.
+  std::vector<int32_t> order(n);
+  {
+    std::vector<uint32_t> per_depth(static_cast<size_t>(*std::max_element(depth.begin(), depth.end())) + 2, 0);
+    for (int32_t d : depth) ++per_depth[d + 1];
+    for (size_t d = 1; d < per_depth.size(); ++d) per_depth[d] += per_depth[d - 1];
+    for (size_t s = 0; s < n; ++s) order[per_depth[depth[s]]++] = static_cast<int32_t>(s);
+  }
+  fail_.assign(n, 0);
+  dict_.assign(n, -1);
   dense_row_.assign(n, -1);
-  edge_begin_.assign(n + 1, 0);
-  edges_.clear();
   int32_t rows = 0;
-  for (size_t s = 0; s < n; ++s) {
-    fail_[s] = states_[s].fail;
-    output_[s] = states_[s].output;
-    dict_[s] = states_[s].dict;
-    if (s > 0) first_output_[s] = states_[s].output >= 0 ? static_cast<int32_t>(s) : states_[s].dict;
+  for (size_t s = 0; s < n; ++s)
     if (depth[s] <= kDenseDepth) dense_row_[s] = rows++;
-    edge_begin_[s] = static_cast<uint32_t>(edges_.size());
-    if (depth[s] > kDenseDepth)
-      for (auto [c, child] : states_[s].next) edges_.push_back({class_of_folded[c], child});
-  }
-  edge_begin_[n] = static_cast<uint32_t>(edges_.size());
-  // Full rows for the shallow states: a missing edge follows the failure link, whose row is
-  // complete already (it is shallower, and breadth-first order puts it first).
-  delta_.assign(static_cast<size_t>(rows) * classes_, 0);
-  for (auto [c, child] : states_[0].next) delta_[class_of_folded[c]] = child;
-  for (int32_t s : order) {
-    if (dense_row_[s] < 0) continue;
-    int32_t* row = &delta_[static_cast<size_t>(dense_row_[s]) * classes_];
-    const int32_t* fail_row = &delta_[static_cast<size_t>(dense_row_[fail_[s]]) * classes_];
-    for (uint32_t k = 0; k < classes_; ++k) row[k] = fail_row[k];
-    for (auto [c, child] : states_[s].next) row[class_of_folded[c]] = child;
-  }
-  // Entries name their target by its row when it is shallow and ends no phrase (the scan
-  // then needs nothing else), and as -(state + 1) otherwise.
   row_state_.assign(static_cast<size_t>(rows), 0);
   for (size_t s = 0; s < n; ++s)
     if (dense_row_[s] >= 0) row_state_[dense_row_[s]] = static_cast<int32_t>(s);
+  delta_.assign(static_cast<size_t>(rows) * classes_, 0);  // state ids for now
+  auto child_of = [&](int32_t s, uint32_t cls) {
+    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
+      if (edges_[e].first == cls) return edges_[e].second;
+    return -1;
+  };
+  // The goto-or-fail transition from `s` on `cls`, for states whose links are known.
+  auto delta = [&](int32_t s, uint32_t cls) {
+    while (dense_row_[s] < 0) {
+      int32_t child = child_of(s, cls);
+      if (child >= 0) return child;
+      s = fail_[s];
+    }
+    return delta_[static_cast<size_t>(dense_row_[s]) * classes_ + cls];
+  };
+  for (int32_t s : order) {
+    if (dense_row_[s] >= 0) {
+      int32_t* row = &delta_[static_cast<size_t>(dense_row_[s]) * classes_];
+      if (s != 0) {
+        const int32_t* fail_row = &delta_[static_cast<size_t>(dense_row_[fail_[s]]) * classes_];
+        std::copy(fail_row, fail_row + classes_, row);
+      }
+      for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
+        row[edges_[e].first] = edges_[e].second;
+    }
+    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
+      int32_t child = edges_[e].second;
+      int32_t f = s == 0 ? 0 : delta(fail_[s], edges_[e].first);
+      fail_[child] = f;
+      dict_[child] = output_[f] >= 0 ? f : dict_[f];
+    }
+  }
+  first_output_.assign(n, -1);
+  for (size_t s = 1; s < n; ++s)
+    first_output_[s] = output_[s] >= 0 ? static_cast<int32_t>(s) : dict_[s];
+  // Entries name their target by its row when it is shallow and ends no phrase (the scan
+  // then needs nothing else), and as -(state + 1) otherwise.
   for (int32_t& t : delta_)
     t = dense_row_[t] >= 0 && first_output_[t] < 0 ? dense_row_[t] * static_cast<int32_t>(classes_)
                                                     : -(t + 1);
@@ -167,8 +187,8 @@ void PhraseMatcher::Build() {
   uint32_t ring = 1;
   while (ring < longest) ring <<= 1;
   ring_mask_ = ring - 1;
-  states_.clear();  // the trie is compiled; its per-state vectors are not needed any more
-  states_.shrink_to_fit();
+  pending_.clear();
+  pending_.shrink_to_fit();
 }
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {

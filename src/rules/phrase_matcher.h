@@ -20,32 +20,25 @@ struct PhraseMatch {
 
 class PhraseMatcher {
  public:
-  explicit PhraseMatcher(bool ignore_case) : ignore_case_(ignore_case) { states_.push_back({}); }
+  explicit PhraseMatcher(bool ignore_case) : ignore_case_(ignore_case) {}
   void Add(std::string_view phrase, int id);
-  // Links the automaton and compiles it; call once after the last Add.
+  // Builds the automaton from the phrases added; call once after the last Add.
   void Build();
-  bool empty() const { return patterns_.empty(); }
+  bool empty() const { return pending_.empty() && patterns_.empty(); }
   // Leftmost-longest, non-overlapping matches inside text[within].
   std::vector<PhraseMatch> FindAll(std::string_view text, Range within) const;
 
  private:
-  // The trie, while building.
-  struct State {
-    std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
-    int32_t fail = 0;
-    int32_t output = -1;  // pattern ending exactly here
-    int32_t dict = -1;    // nearest state on the fail chain with an output
-  };
   struct Pattern {
     int id;
     uint32_t length;  // in normalized bytes
     bool word_start, word_end;
   };
-  int32_t Child(int32_t state, unsigned char c) const;
   unsigned char Fold(unsigned char c) const;
 
   bool ignore_case_;
-  std::vector<State> states_;
+  // Normalized phrases and their ids until Build.
+  std::vector<std::pair<std::string, int>> pending_;
   std::vector<Pattern> patterns_;
   // The compiled automaton. Bytes fold into classes (one per byte that occurs in a phrase,
   // class 0 for the rest). States near the root, where a scan spends nearly all its time, get
