@@ -477,7 +477,6 @@ class Parser {
     std::bitset<128> members;
     bool non_ascii = false, multi = false;
     bool first = true;
-    int previous = -1;  // the last single character, for ranges
     while (!AtEnd() && (Peek() != ']' || first)) {
       first = false;
       int single = -1;
@@ -517,7 +516,6 @@ class Parser {
         if (posix_negated) set = AllChars();
         members |= set;
         non_ascii = multi = true;
-        previous = -1;
         continue;
       }
       if (Peek() == '\\') {
@@ -528,7 +526,6 @@ class Parser {
         } else if (single < 0) {
           members |= e.chars;  // a class escape such as \d or \w
           multi = non_ascii = true;
-          previous = -1;
           continue;
         }
       } else {
@@ -537,14 +534,12 @@ class Parser {
           non_ascii = true;
           size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
           pos_ = std::min(pos_ + len, p_.size());
-          previous = -1;
           continue;
         }
         single = u;
         ++pos_;
       }
       if (single == -2) {
-        previous = -1;
         continue;
       }
       // A range "a-z": the '-' is not first, not last.
@@ -569,14 +564,11 @@ class Parser {
         for (int x = single; x <= std::min(high, 127); ++x) members.set(x);
         if (high >= 0x80) non_ascii = true;
         multi = true;
-        previous = -1;
         continue;
       }
       if (single < 128) members.set(single);
       else non_ascii = true;
-      previous = single;
     }
-    (void)previous;
     if (AtEnd()) return Fail(), Info{};
     ++pos_;  // ']'
     // Letters of either case: ignoring case adds the other one, and a superset is safe.

@@ -50,15 +50,13 @@ const std::vector<Range>& ScopeResolver::Resolve(const std::string& name) {
   return cache_[name] = Compute(name);
 }
 
-const std::vector<Range>& ScopeResolver::Units(const std::string& unit, Range range) {
-  auto key = std::make_tuple(unit, range.begin, range.end);
-  auto it = units_cache_.find(key);
-  if (it != units_cache_.end()) return it->second;
-  return units_cache_[key] = ComputeUnits(unit, range);
-}
-
-std::vector<Range> ScopeResolver::ComputeUnits(const std::string& unit, Range range) {
-  if (unit == "sentence") return segmenter_.Sentences(doc_.lintable, range);
+std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
+  if (unit == "sentence") {
+    auto key = std::make_pair(range.begin, range.end);
+    auto it = sentences_.find(key);
+    if (it != sentences_.end()) return it->second;
+    return sentences_[key] = segmenter_.Sentences(doc_.lintable, range);
+  }
   if (unit == "word") return WordsOf(range);
   if (unit == "line") return LinesOf(doc_.lintable, range);
   std::vector<Range> out;

@@ -4,7 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "parse/document.h"
@@ -24,20 +24,19 @@ class ScopeResolver {
   ScopeResolver(const Document& doc, Segmenter& segmenter) : doc_(doc), segmenter_(segmenter) {}
   // The ranges of `name` in doc text order; empty when the section is absent.
   const std::vector<Range>& Resolve(const std::string& name);
-  // The units of `unit` ("paragraph", "sentence", "word", "line", "list") inside `range`;
-  // computed once per document for each unit and range (several rules count or check the
-  // words of the same section).
-  const std::vector<Range>& Units(const std::string& unit, Range range);
+  // The units of `unit` ("paragraph", "sentence", "word", "line", "list") inside `range`.
+  // Words come from one segmentation of the document; sentences are kept per range once
+  // asked (ICU's sentence iterator is the costly one).
+  std::vector<Range> Units(const std::string& unit, Range range);
 
  private:
   std::vector<Range> Compute(const std::string& name);
-  std::vector<Range> ComputeUnits(const std::string& unit, Range range);
   std::vector<Range> WordsOf(Range range);
   const Document& doc_;
   Segmenter& segmenter_;
   std::map<std::string, std::vector<Range>> cache_;
   std::optional<std::vector<Range>> all_words_;  // the whole text's words, once asked
-  std::map<std::tuple<std::string, uint32_t, uint32_t>, std::vector<Range>> units_cache_;
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<Range>> sentences_;
 };
 
 }  // namespace fulint
