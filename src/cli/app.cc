@@ -327,7 +327,8 @@ int RunCli(int argc, char** argv) {
   std::vector<const RuleSet*> input_rules;
   for (const Input& input : inputs)
     input_rules.push_back(
-        rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path));
+        rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path,
+                           /*known_file=*/true));
   // What a worker hands back for one input; everything printed happens in input order on this
   // thread, so the output is the same with one job or many.
   struct Outcome {

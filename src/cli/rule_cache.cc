@@ -12,14 +12,14 @@ std::string RuleCache::ConfigFor(const std::string& file) const {
   return forced_config_.empty() ? FindConfig(file) : forced_config_;
 }
 
-const RuleSet* RuleCache::ForFile(const std::string& file) {
+const RuleSet* RuleCache::ForFile(const std::string& file, bool known_file) {
   std::string config_path;
   if (!forced_config_.empty()) {
     config_path = forced_config_;
   } else {
     // FindConfig starts from the file's folder, or from `file` itself when it is a folder.
     std::error_code ec;
-    std::string dir = file == "-" || std::filesystem::is_directory(file, ec)
+    std::string dir = file == "-" || (!known_file && std::filesystem::is_directory(file, ec))
                           ? file
                           : std::filesystem::path(file).parent_path().string();
     auto found = config_by_dir_.find(dir);

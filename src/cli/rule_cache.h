@@ -16,8 +16,9 @@ class RuleCache {
       : rules_dir_(std::move(rules_dir)), forced_config_(std::move(forced_config)) {}
 
   // The rules for `file` (its nearest config), or null when they could not be loaded; each
-  // configuration's errors are printed to stderr once.
-  const RuleSet* ForFile(const std::string& file);
+  // configuration's errors are printed to stderr once. `file` may be a folder, unless
+  // `known_file` says it is not one (the files of a run: that saves a stat per file).
+  const RuleSet* ForFile(const std::string& file, bool known_file = false);
   // The config path that applies to `file` ("" for none).
   std::string ConfigFor(const std::string& file) const;
   bool had_errors() const { return had_errors_; }

@@ -78,6 +78,14 @@ void PhraseMatcher::Build() {
   for (const auto& [norm, id] : pending_)
     for (unsigned char c : norm)
       if (class_of_folded[c] == 0) class_of_folded[c] = static_cast<uint8_t>(classes_++);
+  // ASCII letters and digits in no phrase share one class of their own, so the automaton can
+  // tell a word byte from any other byte.
+  if (classes_ < 256) {
+    uint32_t other_word = classes_;
+    for (int b = 0; b < 128; ++b)
+      if (IsAsciiWordByte(static_cast<unsigned char>(b)) && class_of_folded[b] == 0)
+        class_of_folded[b] = static_cast<uint8_t>(other_word), classes_ = other_word + 1;
+  }
   struct Edge {
     int32_t parent;
     uint8_t cls;
@@ -108,6 +116,16 @@ void PhraseMatcher::Build() {
                          IsWordCharBefore(norm, static_cast<uint32_t>(norm.size()))});
     previous = &norm;
   }
+  // The second root: no phrase under way and the last byte a word byte. A phrase that starts
+  // with a word character cannot start here (no word boundary), so this root ignores word
+  // bytes; failure links never lead to a suffix that starts inside a word, for the same reason.
+  // A scan spends most of its time in the middle of words that start no phrase, and that is
+  // now one state whose row stays in cache, with the rest of the word skipped (FindAll).
+  // Non-ASCII bytes count as non-word bytes here: that only lets more candidates through to
+  // the exact (Unicode) boundary test made on each match.
+  const int32_t root_in_word = static_cast<int32_t>(depth.size());
+  depth.push_back(0);
+  output_.push_back(-1);
   const size_t n = depth.size();
   // Children grouped by parent (a counting sort keeps each parent's children sorted).
   edge_begin_.assign(n + 1, 0);
@@ -118,9 +136,14 @@ void PhraseMatcher::Build() {
     std::vector<uint32_t> next(edge_begin_.begin(), edge_begin_.end() - 1);
     for (const Edge& e : tree) edges_[next[e.parent]++] = {e.cls, e.child};
   }
+  // A class is a word class when every byte in it is a word byte.
+  std::vector<bool> class_is_word(classes_, true);
   for (int b = 0; b < 256; ++b) {
     byte_class_[b] = class_of_folded[Fold(static_cast<unsigned char>(b))];
     is_space_[b] = IsSpace(static_cast<unsigned char>(b));
+    is_word_byte_[b] = b < 0x80 && IsAsciiWordByte(static_cast<unsigned char>(b));
+    is_special_[b] = is_space_[b] || b == 0xE2;
+    if (!is_word_byte_[b]) class_is_word[byte_class_[b]] = false;
   }
   apostrophe_class_ = class_of_folded[static_cast<unsigned char>('\'')];
   // Breadth-first order (states by depth), then failure and output links. States up to
@@ -160,7 +183,14 @@ void PhraseMatcher::Build() {
   for (int32_t s : order) {
     if (dense_row_[s] >= 0) {
       int32_t* row = &delta_[static_cast<size_t>(dense_row_[s]) * classes_];
-      if (s != 0) {
+      if (s == 0) {
+        for (uint32_t c = 0; c < classes_; ++c) row[c] = class_is_word[c] ? root_in_word : 0;
+      } else if (s == root_in_word) {
+        // Its children are the root's on a non-word byte; a word byte keeps it here.
+        const int32_t* root_row = &delta_[static_cast<size_t>(dense_row_[0]) * classes_];
+        for (uint32_t c = 0; c < classes_; ++c)
+          row[c] = class_is_word[c] ? root_in_word : root_row[c];
+      } else {
         const int32_t* fail_row = &delta_[static_cast<size_t>(dense_row_[fail_[s]]) * classes_];
         std::copy(fail_row, fail_row + classes_, row);
       }
@@ -169,7 +199,9 @@ void PhraseMatcher::Build() {
     }
     for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
       int32_t child = edges_[e].second;
-      int32_t f = s == 0 ? 0 : delta(fail_[s], edges_[e].first);
+      int32_t f = s != 0 ? delta(fail_[s], edges_[e].first)
+                  : class_is_word[edges_[e].first] ? root_in_word
+                                                   : 0;
       fail_[child] = f;
       dict_[child] = output_[f] >= 0 ? f : dict_[f];
     }
@@ -182,6 +214,7 @@ void PhraseMatcher::Build() {
   for (int32_t& t : delta_)
     t = dense_row_[t] >= 0 && first_output_[t] < 0 ? dense_row_[t] * static_cast<int32_t>(classes_)
                                                     : -(t + 1);
+  root_in_word_row_ = dense_row_[root_in_word] * static_cast<int32_t>(classes_);
   uint32_t longest = 1;
   for (const Pattern& p : patterns_) longest = std::max(longest, p.length);
   uint32_t ring = 1;
@@ -191,49 +224,65 @@ void PhraseMatcher::Build() {
   pending_.shrink_to_fit();
 }
 
+void PhraseMatcher::Emit(int32_t state, std::string_view text, uint32_t end_at,
+                         const uint32_t* ring, uint32_t count,
+                         std::vector<PhraseMatch>* found) const {
+  for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
+    const Pattern& p = patterns_[output_[s]];
+    uint32_t begin = ring[(count - p.length) & ring_mask_];
+    if (p.word_start && IsWordCharBefore(text, begin)) continue;
+    if (p.word_end && end_at < text.size() && IsWordCharAt(text, end_at)) continue;
+    found->push_back({{begin, end_at}, p.id});
+  }
+}
+
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
   std::vector<PhraseMatch> found;
   if (patterns_.empty()) return found;
   // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
   // run of spaces are one byte each), to recover where a match starts.
-  std::vector<uint32_t> ring(ring_mask_ + 1);
-  // Locals, so the compiler keeps them in registers: it cannot tell the stores into `ring`
-  // from the tables and would reload them for every byte.
+  uint32_t ring[kMaxRing];
+  std::vector<uint32_t> long_ring;
+  uint32_t* const ring_at = ring_mask_ < kMaxRing ? ring : (long_ring.resize(ring_mask_ + 1), long_ring.data());
+  // Locals, so the compiler keeps them in registers: it cannot tell the stores into the ring
+  // from the tables and would reload them for every byte. Matches are emitted out of line for
+  // the same reason.
   const int32_t* const delta = delta_.data();
   const uint8_t* const byte_class = byte_class_;
   const bool* const is_space = is_space_;
-  uint32_t* const ring_at = ring.data();
+  const bool* const is_word_byte = is_word_byte_;
+  const bool* const is_special = is_special_;
+  const int32_t root_in_word_row = root_in_word_row_;
   const uint32_t mask = ring_mask_;
   uint32_t count = 0;
   int32_t state = 0;  // the current state when it is deep (row < 0)
   int32_t row = 0;    // the current state's row in delta_ when it is shallow
-  bool last_space = true;
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
-  for (uint32_t i = within.begin; i < end;) {
-    uint32_t at = i;
-    unsigned char b = bytes[i++];
-    uint32_t cls;
-    if (is_space[b]) {
-      if (last_space) continue;  // a run of spaces is one space
-      last_space = true;
-      cls = byte_class[b];
-    } else {
-      last_space = false;
-      if (b == 0xE2 && i + 1 < text.size() && bytes[i] == 0x80 && bytes[i + 1] == 0x99) {
+  uint32_t i = within.begin;
+  while (i < end && is_space[bytes[i]]) ++i;  // leading white space is no byte at all
+  while (i < end) {
+    const uint32_t at = i;
+    const unsigned char b = bytes[i++];
+    uint32_t cls = byte_class[b];
+    if (is_special[b]) {
+      if (is_space[b]) {
+        while (i < end && is_space[bytes[i]]) ++i;  // a run of white space is one space
+      } else if (b == 0xE2 && i + 1 < text.size() && bytes[i] == 0x80 && bytes[i + 1] == 0x99) {
         cls = apostrophe_class_;  // U+2019 matches a straight apostrophe
         i += 2;
-      } else {
-        cls = byte_class[b];
       }
     }
     ring_at[count & mask] = at;
     ++count;
     // The common case, one load: a shallow state with no output goes to another such state.
     if (row >= 0) {
-      int32_t v = delta[static_cast<uint32_t>(row) + cls];
+      const int32_t v = delta[static_cast<uint32_t>(row) + cls];
       if (v >= 0) {
         row = v;
+        // Inside a word that starts no phrase: nothing can start before the word ends.
+        if (v == root_in_word_row)
+          while (i < end && is_word_byte[bytes[i]]) ++i;
         continue;
       }
       state = -v - 1;
@@ -242,13 +291,7 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
     }
     // A deep state, or a shallow one where a phrase ends: outputs, then on from here.
     row = dense_row_[state] >= 0 ? dense_row_[state] * static_cast<int32_t>(classes_) : -1;
-    for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
-      const Pattern& p = patterns_[output_[s]];
-      uint32_t begin = ring[(count - p.length) & ring_mask_];
-      if (p.word_start && IsWordCharBefore(text, begin)) continue;
-      if (p.word_end && i < text.size() && IsWordCharAt(text, i)) continue;
-      found.push_back({{begin, i}, p.id});
-    }
+    if (first_output_[state] > 0) Emit(state, text, i, ring_at, count, &found);
   }
   // Leftmost-longest, without overlaps.
   std::sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {

@@ -35,6 +35,10 @@ class PhraseMatcher {
     bool word_start, word_end;
   };
   unsigned char Fold(unsigned char c) const;
+  [[gnu::noinline]] void Emit(int32_t state, std::string_view text, uint32_t end_at,
+                              const uint32_t* ring, uint32_t count,
+                              std::vector<PhraseMatch>* found) const;
+  static constexpr uint32_t kMaxRing = 256;
 
   bool ignore_case_;
   // Normalized phrases and their ids until Build.
@@ -57,9 +61,12 @@ class PhraseMatcher {
     int32_t v = delta_[static_cast<size_t>(dense_row_[state]) * classes_ + cls];
     return v >= 0 ? row_state_[static_cast<uint32_t>(v) / classes_] : -v - 1;
   }
-  static constexpr int kDenseDepth = 3;
+  static constexpr int kDenseDepth = 2;
   uint8_t byte_class_[256] = {};
   bool is_space_[256] = {};
+  bool is_word_byte_[256] = {};  // ASCII letters and digits
+  bool is_special_[256] = {};    // white space, and the first byte of U+2019
+  int32_t root_in_word_row_ = 0;
   uint32_t classes_ = 1;
   uint32_t apostrophe_class_ = 0;
   std::vector<int32_t> delta_;

@@ -1,5 +1,9 @@
 #include "rules/regex_prefilter.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <deque>
@@ -669,6 +673,15 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
     queue.push_back(child);
   }
   length_[0] = 0;
+  for (int b = 0; b < 256; ++b) {
+    if (delta_[class_[b]] == 0) continue;  // from the start, this byte begins no literal
+    is_start_[b] = true;
+    if (start_count_ < 4) start_bytes_[start_count_] = static_cast<unsigned char>(b);
+    ++start_count_;
+  }
+  // Unused lanes repeat a start byte, so they find nothing new.
+  for (uint32_t k = start_count_; k < 4 && start_count_ > 0; ++k) start_bytes_[k] = start_bytes_[0];
+  start_count_ = std::min<uint32_t>(start_count_, 5);
   while (!queue.empty()) {
     int32_t s = queue.front();
     queue.pop_front();
@@ -683,6 +696,26 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
       queue.push_back(child);
     }
   }
+}
+
+uint32_t LiteralScanner::NextStart(const unsigned char* bytes, uint32_t i, uint32_t end) const {
+  if (start_count_ == 0) return end;
+#ifdef __SSE2__
+  if (start_count_ <= 4) {
+    const __m128i b0 = _mm_set1_epi8(static_cast<char>(start_bytes_[0]));
+    const __m128i b1 = _mm_set1_epi8(static_cast<char>(start_bytes_[1]));
+    const __m128i b2 = _mm_set1_epi8(static_cast<char>(start_bytes_[2]));
+    const __m128i b3 = _mm_set1_epi8(static_cast<char>(start_bytes_[3]));
+    for (; i + 16 <= end; i += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, b0), _mm_cmpeq_epi8(x, b1)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(x, b2), _mm_cmpeq_epi8(x, b3)));
+      if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<uint32_t>(__builtin_ctz(mask));
+    }
+  }
+#endif
+  while (i < end && !is_start_[bytes[i]]) ++i;
+  return i;
 }
 
 bool LiteralScanner::AnyIn(std::string_view text, Range within) const {
