@@ -1,3 +1,4 @@
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -14,6 +15,12 @@ extern "C" void OnBrokenPipe(int) { _exit(2); }
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Big buffers (a long file's text, its words, its findings) are made and freed for every
+  // file. By default glibc maps each one afresh and unmaps it when freed, and every page of
+  // it faults in again on the next file; page faults were a fifth of a 10 MB run's time on
+  // our build VM. Keeping freed memory in the heap lets the next file reuse it.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   struct sigaction sa = {};
   sa.sa_handler = OnBrokenPipe;
   sigemptyset(&sa.sa_mask);
