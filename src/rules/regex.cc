@@ -35,6 +35,8 @@ struct Regex::Impl {
     LiteralScanner required;
     bool barrier[256] = {};
     bool has_barriers = false;
+    bool end_anchored = false;  // RegexFacts::end_anchored
+    uint32_t head_max = 0;
   };
   std::string pattern;
   bool ignore_case = false;
@@ -48,6 +50,14 @@ struct Regex::Impl {
   void Analyze() {
     if (!analyze) return;
     RegexFacts facts = AnalyzeRegex(pattern, ignore_case);
+    if (facts.end_anchored) {
+      auto p = std::make_unique<Prefilter>();
+      p->end_anchored = true;
+      p->head_max = facts.head_max;
+      prefilter_storage = std::move(p);
+      prefilter.store(prefilter_storage.get(), std::memory_order_release);
+      return;
+    }
     if (facts.literals.empty()) return;
     // Ignoring case, PCRE2 also matches 'k' to the Kelvin sign and 's' to the long s, which
     // ASCII folding does not: text with either is searched as if it held a literal.
@@ -84,6 +94,21 @@ struct Regex::Impl {
     const Prefilter* p = prefilter.load(std::memory_order_acquire);
     if (!p) {
       windows->push_back({0, length});
+      return true;
+    }
+    if (p->end_anchored) {
+      // A match ends at the end: it starts at most 4 * head_max bytes (head_max characters)
+      // before the last stretch of white space and non-ASCII bytes. A paragraph's final
+      // punctuation is then checked in its last few bytes, not at each of its positions.
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      uint32_t t = within.end;
+      while (t > within.begin && (bytes[t - 1] >= 0x80 || bytes[t - 1] == ' ' ||
+                                  (bytes[t - 1] >= '\t' && bytes[t - 1] <= '\r')))
+        --t;
+      uint64_t back = uint64_t{4} * p->head_max;
+      uint32_t start = t - within.begin > back ? t - static_cast<uint32_t>(back) : within.begin;
+      while (start > within.begin && (bytes[start] & 0xC0) == 0x80) --start;  // a character's start
+      windows->push_back({start - within.begin, length});
       return true;
     }
     // A match may only start in the stretch between barriers before each literal; without

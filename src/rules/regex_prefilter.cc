@@ -26,14 +26,39 @@ struct Info {
   Strings exact;
   bool required_known = false;  // every match contains one of `required`
   Strings required;
+  int max_chars = -1;  // the most characters a match consumes; -1: unbounded or not known
+  // Every match ends at the end of the subject (\z, \Z), and consumes at most `head_max`
+  // characters (-1: unbounded) before a last stretch of white space or non-ASCII characters.
+  bool end_anchored = false;
+  int head_max = -1;
+  // Consumes characters `chars` does not show: a backreference, whose characters are counted
+  // in its group.
+  bool opaque = false;
 };
 
 Info EmptyMatch() {
   Info i;
   i.exact_known = true;
   i.exact = {""};
+  i.max_chars = 0;
   return i;
 }
+
+Info OneChar(const std::bitset<128>& chars) {
+  Info i;
+  i.chars = chars;
+  i.max_chars = 1;
+  return i;
+}
+
+// A piece that consumes only ASCII white space or non-ASCII characters (or nothing).
+bool WhiteSpaceOnly(const Info& i) {
+  std::bitset<128> space;
+  for (char x : {' ', '\t', '\n', '\r', '\f', '\v'}) space.set(static_cast<unsigned char>(x));
+  return !i.opaque && (i.chars & ~space).none();
+}
+
+int AddMax(int a, int b) { return a < 0 || b < 0 ? -1 : a + b; }
 
 void SortUnique(Strings* s) {
   std::sort(s->begin(), s->end());
@@ -112,8 +137,15 @@ class Parser {
     if (branches.size() == 1) return branches[0];
     Info out;
     out.exact_known = out.required_known = true;
+    out.max_chars = 0;
+    out.end_anchored = true;
+    out.head_max = 0;
     for (const Info& b : branches) {
       out.chars |= b.chars;
+      out.opaque |= b.opaque;
+      out.max_chars = out.max_chars < 0 || b.max_chars < 0 ? -1 : std::max(out.max_chars, b.max_chars);
+      out.end_anchored &= b.end_anchored;
+      out.head_max = out.head_max < 0 || b.head_max < 0 ? -1 : std::max(out.head_max, b.head_max);
       if (b.exact_known && out.exact_known) {
         out.exact.insert(out.exact.end(), b.exact.begin(), b.exact.end());
       } else {
@@ -125,6 +157,7 @@ class Parser {
       else
         out.required_known = false;
     }
+    if (!out.end_anchored) out.head_max = -1;
     SortUnique(&out.exact);
     if (out.exact.size() > kMaxExact) out.exact_known = false;
     SortUnique(&out.required);
@@ -151,10 +184,19 @@ class Parser {
       if (run_open && std::none_of(run.begin(), run.end(), [](auto& s) { return s.empty(); }))
         consider(run);
     };
+    struct Shape {
+      int max_chars;
+      bool end_anchored, white_space_only;
+      int head_max;
+    };
+    std::vector<Shape> shapes;
     while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
       Info piece = Quantified();
       if (!ok_) break;
+      shapes.push_back({piece.max_chars, piece.end_anchored, WhiteSpaceOnly(piece), piece.head_max});
+      out.max_chars = AddMax(out.max_chars, piece.max_chars);
       out.chars |= piece.chars;
+      out.opaque |= piece.opaque;
       Strings req;
       if (Requirement(piece, &req)) consider(req);
       if (piece.exact_known) {
@@ -179,6 +221,17 @@ class Parser {
       }
     }
     close_run();
+    // Anchored at the end when the last piece is. White-space pieces just before a last piece
+    // that is itself all white space (\s*\z) join the stretch not counted in head_max.
+    if (!shapes.empty() && shapes.back().end_anchored) {
+      size_t k = shapes.size() - 1;
+      int head = shapes.back().white_space_only ? 0 : shapes.back().head_max;
+      if (shapes.back().white_space_only)
+        while (k > 0 && shapes[k - 1].white_space_only) --k;
+      for (size_t j = 0; j < k; ++j) head = AddMax(head, shapes[j].max_chars);
+      out.end_anchored = true;
+      out.head_max = head;
+    }
     if (!out.exact_known) out.exact.clear();
     if (have_best) {
       out.required_known = true;
@@ -214,8 +267,11 @@ class Parser {
     }
     Info out;
     out.chars = atom.chars;
+    out.opaque = atom.opaque;
     if (max == 0) return EmptyMatch();
     if (min == 1 && max == 1) return atom;
+    if (atom.max_chars == 0) out.max_chars = 0;
+    else if (atom.max_chars > 0 && max > 0) out.max_chars = atom.max_chars * max;
     if (atom.exact_known && min == 0 && max == 1) {
       out.exact_known = true;
       out.exact = atom.exact;
@@ -265,6 +321,7 @@ class Parser {
 
   Info Literal(std::string_view bytes) {
     Info i;
+    i.max_chars = 1;
     unsigned char first = static_cast<unsigned char>(bytes[0]);
     if (first < 0x80) {
       i.chars.set(first);
@@ -281,11 +338,7 @@ class Parser {
     return i;
   }
 
-  Info Set(const std::bitset<128>& chars) {
-    Info i;
-    i.chars = chars;
-    return i;
-  }
+  Info Set(const std::bitset<128>& chars) { return OneChar(chars); }
 
   Info Atom() {
     char c = Peek();
@@ -384,6 +437,11 @@ class Parser {
     if (AtEnd()) return Fail(), Info{};
     char c = p_[pos_++];
     std::bitset<128> set;
+    if (!in_class && (c == 'R' || c == 'X')) {  // a line break (\r\n is two) or a grapheme
+      Info any;
+      any.chars = AllChars();
+      return any;
+    }
     if (ClassEscape(c, &set)) return Set(set);
     if (c == 'p' || c == 'P') {
       if (Peek() == '{') {
@@ -395,12 +453,19 @@ class Parser {
       }
       return Set(AllChars());
     }
-    if (!in_class && (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' || c == 'G' ||
-                      c == 'K'))
+    if (!in_class && (c == 'z' || c == 'Z')) {
+      Info end = EmptyMatch();
+      end.end_anchored = true;
+      end.head_max = 0;
+      return end;
+    }
+    if (!in_class && (c == 'b' || c == 'B' || c == 'A' || c == 'G' || c == 'K'))
       return EmptyMatch();
     if (!in_class && c >= '1' && c <= '9') {
       if (Peek() >= '0' && Peek() <= '9') return Fail(), Info{};  // \10 and up: ambiguous
-      return Info{};  // a backreference: whatever its group matched (chars already counted)
+      Info backreference;  // whatever its group matched (chars already counted)
+      backreference.opaque = true;
+      return backreference;
     }
     if (!in_class && (c == 'g' || c == 'k')) {
       char open = Peek();
@@ -417,7 +482,9 @@ class Parser {
       } else {
         return Fail(), Info{};
       }
-      return Info{};  // a backreference
+      Info backreference;
+      backreference.opaque = true;
+      return backreference;
     }
     int code = -1;
     switch (c) {
@@ -450,7 +517,7 @@ class Parser {
         if (code >= 0x80) {
           // A non-ASCII character: no ASCII member, not worth spelling out as UTF-8.
           if (single) *single = -2;
-          return Info{};
+          return OneChar({});
         }
         break;
       }
@@ -460,7 +527,7 @@ class Parser {
           // An escaped non-ASCII character: the rest of its UTF-8 sequence, no ASCII member.
           while ((static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++pos_;
           if (single) *single = -2;
-          return Info{};
+          return OneChar({});
         }
         if (std::isalnum(u)) return Fail(), Info{};  // \Q, \c, \0...
         code = u;  // an escaped metacharacter
@@ -580,6 +647,7 @@ class Parser {
     for (int x = 'a'; x <= 'z'; ++x)
       if (members[x] || members[x - 32]) folded.set(x), folded.set(x - 32);
     Info i;
+    i.max_chars = 1;
     if (negated) {
       // Everything but the members (without case pairs: only removing fewer is safe when the
       // pattern ignores case).
@@ -613,6 +681,10 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
   Info top;
   if (!Parser(pattern, ignore_case).Parse(&top)) return facts;
   facts.barriers = ~top.chars;
+  if (top.end_anchored && top.head_max >= 0) {
+    facts.end_anchored = true;
+    facts.head_max = static_cast<uint32_t>(top.head_max);
+  }
   Strings required;
   if (Requirement(top, &required)) {
     // A literal that contains another is implied by it: keep the shorter.

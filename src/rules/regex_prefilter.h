@@ -22,6 +22,11 @@ struct RegexFacts {
   // Empty: no literal is required (the pattern can match without one, or was not understood).
   std::vector<std::string> literals;  // lower-case ASCII letters
   std::bitset<128> barriers;          // ASCII bytes that no match contains
+  // Every match ends at the end of the subject (\z) and consumes at most `head_max`
+  // characters before a final stretch of white space or non-ASCII characters, so a match
+  // starts at most 4 * head_max bytes before that stretch.
+  bool end_anchored = false;
+  uint32_t head_max = 0;
 };
 
 RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case);
