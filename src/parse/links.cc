@@ -1,5 +1,6 @@
 #include "parse/links.h"
 
+#include <array>
 #include <cctype>
 #include <string_view>
 
@@ -37,8 +38,18 @@ void MaskLinks(Document* doc, Range within) {
   // Scan the decoded text, not `lintable`: the Markdown parser may have masked autolinks
   // already, and rules still need to know they are there.
   const std::string& t = doc->decoded.text;
+  // Only a URL's first letter or an address's '@' starts anything: other bytes are passed
+  // over with one table lookup each (testing every position for five prefixes was a tenth of
+  // a long file's parse).
+  static constexpr auto kStarts = [] {
+    std::array<bool, 256> a{};
+    for (unsigned char c : {'h', 'w', 'm', 'f', '@'}) a[c] = true;
+    return a;
+  }();
   uint32_t i = within.begin;
   while (i < within.end) {
+    while (i < within.end && !kStarts[static_cast<unsigned char>(t[i])]) ++i;
+    if (i >= within.end) break;
     if (StartsUrl(t, i)) {
       uint32_t e = i;
       while (e < within.end && IsUrlChar(t[e])) ++e;
