@@ -336,6 +336,7 @@ int RunCli(int argc, char** argv) {
     bool read_ok = true;
     std::optional<size_t> binary_at;  // offset of a NUL byte: not a draft, skipped
     LintedFile linted;
+    std::optional<std::string> rendered;  // the printer's output, made on the worker
   };
   unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<Segmenter>> segmenters(jobs);  // one per worker, made on first use
@@ -354,6 +355,17 @@ int RunCli(int argc, char** argv) {
     if (!segmenters[worker]) segmenters[worker] = std::make_unique<Segmenter>();
     out.linted = LintBytes(out.name, std::move(bytes), *input_rules[i], *segmenters[worker],
                            lint_options);
+    // Formatting (source lines, carets, columns) is most of printing: done here, in parallel,
+    // when the printer allows it; the main thread then only writes the bytes in order.
+    if (!o.fix && printer->PerFile() && out.linted.result.error.empty()) {
+      char* buffer = nullptr;
+      size_t size = 0;
+      if (FILE* memory = open_memstream(&buffer, &size)) {
+        printer->File(out.linted.result, memory);
+        if (std::fclose(memory) == 0) out.rendered = std::string(buffer, size);
+        std::free(buffer);
+      }
+    }
     return out;
   };
   auto consume = [&](size_t i, Outcome&& outcome) {
@@ -414,7 +426,8 @@ int RunCli(int argc, char** argv) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
-    printer->File(result, stdout);
+    if (outcome.rendered) std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
+    else printer->File(result, stdout);
   };
   // A few results per worker may wait to be printed; more would only use memory.
   ForEachInOrder<Outcome>(inputs.size(), jobs, 4 * static_cast<size_t>(jobs), produce, consume);

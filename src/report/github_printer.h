@@ -12,6 +12,7 @@ namespace fulint {
 class GithubPrinter : public Printer {
  public:
   void File(const FileResult& result, FILE* out) override;
+  bool PerFile() const override { return true; }
 };
 
 std::unique_ptr<Printer> MakeGithubPrinter(const PrintOptions& options);

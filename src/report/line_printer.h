@@ -10,6 +10,7 @@ namespace fulint {
 class LinePrinter : public Printer {
  public:
   void File(const FileResult& result, FILE* out) override;
+  bool PerFile() const override { return true; }
 };
 
 std::unique_ptr<Printer> MakeLinePrinter(const PrintOptions& options);

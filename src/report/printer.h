@@ -59,6 +59,10 @@ class Printer {
   virtual ~Printer() = default;
   // Called once per file, in the order files were given.
   virtual void File(const FileResult& result, FILE* out) = 0;
+  // True when File's output depends on its arguments alone (no state across files, nothing
+  // shared written): the CLI then renders each file's output on the worker that linted it and
+  // only writes the text out in order, so printing scales with the cores too.
+  virtual bool PerFile() const { return false; }
   // Called once after all files.
   virtual void Finish(FILE* out) {}
 };

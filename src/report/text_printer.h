@@ -13,6 +13,7 @@ class TextPrinter : public Printer {
  public:
   explicit TextPrinter(const PrintOptions& options) : options_(options) {}
   void File(const FileResult& result, FILE* out) override;
+  bool PerFile() const override { return true; }
 
  private:
   PrintOptions options_;
