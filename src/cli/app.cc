@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "base/cpus.h"
 #include "cli/debug_command.h"
 #include "cli/explain.h"
 #include "cli/git.h"
@@ -176,7 +177,7 @@ int RunCli(int argc, char** argv) {
   app.add_option("--exclude", o.excludes, "Skip paths or names matching this pattern (repeatable)")
       ->allow_extra_args(false);
   app.add_option("-j,--jobs", o.jobs,
-                 "Files linted at once (default: one per processor core); output order is "
+                 "Files linted at once (default: one per processor core this process may use); output order is "
                  "the same either way")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
@@ -338,7 +339,7 @@ int RunCli(int argc, char** argv) {
     LintedFile linted;
     std::optional<std::string> rendered;  // the printer's output, made on the worker
   };
-  unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = o.jobs > 0 ? o.jobs : UsableCpus();
   std::vector<std::unique_ptr<Segmenter>> segmenters(jobs);  // one per worker, made on first use
   auto produce = [&](size_t i, unsigned worker) {
     Input& input = inputs[i];

@@ -8,6 +8,7 @@
 #include <thread>
 #include <tuple>
 
+#include "base/cpus.h"
 #include "rules/check_type.h"
 #include "rules/yaml_cache.h"
 
@@ -199,7 +200,7 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
       loaded[i].rule =
           LoadRuleFile(wanted[i].second, wanted[i].first, &loaded[i].errors, options, &cache);
   };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  size_t threads = std::min<size_t>(UsableCpus(), 8);
   threads = std::min(threads, wanted.size() / 4 + 1);  // not worth a thread for a few files
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
