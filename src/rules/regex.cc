@@ -35,6 +35,7 @@ struct Regex::Impl {
     LiteralScanner required;
     bool barrier[256] = {};
     bool has_barriers = false;
+    bool or_at_start = false;   // RegexFacts::or_at_start: a match may also start at 0
     bool end_anchored = false;  // RegexFacts::end_anchored
     uint32_t head_max = 0;
   };
@@ -62,13 +63,23 @@ struct Regex::Impl {
     // Ignoring case, PCRE2 also matches 'k' to the Kelvin sign and 's' to the long s, which
     // ASCII folding does not: text with either is searched as if it held a literal.
     if (ignore_case) {
+      // The sign can stand for any 'k' or 's' of a literal, so a match may start anywhere in
+      // the literal before it: every literal byte may come before these hits.
+      for (const auto& literal : facts.literals)
+        for (unsigned char c : literal)
+          if (c < 0x80) {
+            facts.before.set(c);
+            if (c >= 'a' && c <= 'z') facts.before.set(c - 32);
+          }
       facts.literals.push_back("\xE2\x84\xAA");
       facts.literals.push_back("\xC5\xBF");
     }
     auto p = std::make_unique<Prefilter>();
     p->required = LiteralScanner(facts.literals);
-    for (int b = 0; b < 128; ++b) p->barrier[b] = facts.barriers[b];
-    p->has_barriers = facts.barriers.any();
+    // A match starts after the last byte before its literal that cannot come before one.
+    for (int b = 0; b < 128; ++b) p->barrier[b] = !facts.before[b];
+    p->has_barriers = (~facts.before).any();
+    p->or_at_start = facts.or_at_start;
     prefilter_storage = std::move(p);
     prefilter.store(prefilter_storage.get(), std::memory_order_release);
   }
@@ -114,24 +125,31 @@ struct Regex::Impl {
     // A match may only start in the stretch between barriers before each literal; without
     // barriers, anywhere once a literal is seen.
     if (!p->has_barriers) {
-      if (!p->required.AnyIn(text, within)) return false;
+      if (!p->required.AnyIn(text, within)) {
+        if (!p->or_at_start) return false;
+        windows->push_back({0, 0});  // only the \A branch can match
+        return true;
+      }
       windows->push_back({0, length});
       return true;
     }
+    if (p->or_at_start) windows->push_back({0, 0});
     // A match contains the literal occurrence and no barrier, so it starts between the last
     // barrier before the occurrence and the occurrence itself. Hits in one stretch between
     // barriers extend one window; each byte is looked at once on the way back.
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    uint32_t last_hit = 0;  // the begin of the last hit, once there is a window
+    bool have_hit = false;
+    uint32_t last_hit = 0;  // the begin of the last hit
     p->required.ForEachHit(text, within, [&](uint32_t begin, uint32_t) {
-      if (!windows->empty() && begin <= last_hit) return true;
-      uint32_t lower = windows->empty() ? within.begin : last_hit;
+      if (have_hit && begin <= last_hit) return true;
+      uint32_t lower = have_hit ? last_hit : within.begin;
       uint32_t b = begin;
       while (b > lower && !p->barrier[bytes[b - 1]]) --b;
-      if (!windows->empty() && b == lower && !p->barrier[bytes[lower]])
+      if (have_hit && b == lower && !p->barrier[bytes[lower]])
         windows->back().end = begin - within.begin;  // same stretch as the last hit
       else
         windows->push_back({b - within.begin, begin - within.begin});
+      have_hit = true;
       last_hit = begin;
       return true;
     });

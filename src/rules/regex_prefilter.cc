@@ -26,6 +26,15 @@ struct Info {
   Strings exact;
   bool required_known = false;  // every match contains one of `required`
   Strings required;
+  // ASCII bytes that may come between a match's start and the start of its `required`
+  // occurrence (a subset of `chars`): the search for a match walks back from a literal
+  // occurrence over these only.
+  std::bitset<128> before;
+  // Every match starts at the subject's start (\A).
+  bool start_anchored = false;
+  // Every match contains one of `required` or starts at the subject's start (an alternation
+  // with \A branches, such as "a sentence's first word, or the text's").
+  bool or_at_start = false;
   int max_chars = -1;  // the most characters a match consumes; -1: unbounded or not known
   // Every match ends at the end of the subject (\z, \Z), and consumes at most `head_max`
   // characters (-1: unbounded) before a last stretch of white space or non-ASCII characters.
@@ -67,15 +76,18 @@ void SortUnique(Strings* s) {
 
 unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-// The strings every match is known to contain one of, if any.
-bool Requirement(const Info& i, Strings* out) {
+// The strings every match is known to contain one of, if any, and what may come before the
+// occurrence in a match.
+bool Requirement(const Info& i, Strings* out, std::bitset<128>* before = nullptr) {
   if (i.exact_known && !i.exact.empty() &&
       std::none_of(i.exact.begin(), i.exact.end(), [](const auto& s) { return s.empty(); })) {
     *out = i.exact;
+    if (before) before->reset();  // the whole match is the literal
     return true;
   }
-  if (i.required_known) {
+  if (i.required_known && !i.or_at_start) {
     *out = i.required;
+    if (before) *before = i.before;
     return true;
   }
   return false;
@@ -152,18 +164,26 @@ class Parser {
         out.exact_known = false;
       }
       Strings req;
-      if (out.required_known && Requirement(b, &req))
+      std::bitset<128> before;
+      if (out.required_known && Requirement(b, &req, &before)) {
         out.required.insert(out.required.end(), req.begin(), req.end());
-      else
+        out.before |= before;
+      } else if (b.start_anchored) {
+        out.or_at_start = true;  // this branch matches only at the start
+      } else {
         out.required_known = false;
+      }
     }
+    out.start_anchored = std::all_of(branches.begin(), branches.end(),
+                                     [](const Info& b) { return b.start_anchored; });
+    if (out.required.empty()) out.required_known = out.or_at_start = false;
     if (!out.end_anchored) out.head_max = -1;
     SortUnique(&out.exact);
     if (out.exact.size() > kMaxExact) out.exact_known = false;
     SortUnique(&out.required);
     if (out.required.size() > kMaxRequired) out.required_known = false;
     if (!out.exact_known) out.exact.clear();
-    if (!out.required_known) out.required.clear();
+    if (!out.required_known) out.required.clear(), out.or_at_start = false;
     return out;
   }
 
@@ -171,18 +191,26 @@ class Parser {
     Info out = EmptyMatch();
     bool have_best = false;
     Strings best;
-    auto consider = [&](const Strings& s) {
+    std::bitset<128> best_before;
+    auto consider = [&](const Strings& s, const std::bitset<128>& before) {
       if (!have_best || Better(s, best)) {
         best = s;
+        best_before = before;
         have_best = true;
       }
     };
-    // The product of the current run of consecutive exact pieces.
+    // What the pieces so far may consume: before a later piece's literal. A backreference
+    // consumes what its group did, which may come later: then anything.
+    std::bitset<128> prefix;
+    bool prefix_opaque = false, zero_width_so_far = true;
+    auto prefix_chars = [&] { return prefix_opaque ? AllChars() : prefix; };
+    // The product of the current run of consecutive exact pieces, and what comes before it.
     bool run_open = true;
     Strings run = {""};
+    std::bitset<128> run_before;
     auto close_run = [&] {
       if (run_open && std::none_of(run.begin(), run.end(), [](auto& s) { return s.empty(); }))
-        consider(run);
+        consider(run, run_before);
     };
     struct Shape {
       int max_chars;
@@ -197,21 +225,28 @@ class Parser {
       out.max_chars = AddMax(out.max_chars, piece.max_chars);
       out.chars |= piece.chars;
       out.opaque |= piece.opaque;
+      if (piece.start_anchored && zero_width_so_far) out.start_anchored = true;
+      zero_width_so_far &= piece.max_chars == 0 && !piece.opaque;
       Strings req;
-      if (Requirement(piece, &req)) consider(req);
+      std::bitset<128> before;
+      if (Requirement(piece, &req, &before)) consider(req, before | prefix_chars());
       if (piece.exact_known) {
         Strings joined;
         if (run_open && Product(run, piece.exact, &joined)) {
+          if (run.size() == 1 && run[0].empty()) run_before = prefix_chars();
           run = std::move(joined);
         } else {
           close_run();
           run = piece.exact;
+          run_before = prefix_chars();
           run_open = true;
         }
       } else {
         close_run();
         run = {""};
       }
+      prefix |= piece.chars;
+      prefix_opaque |= piece.opaque;
       if (out.exact_known && piece.exact_known) {
         Strings joined;
         if (Product(out.exact, piece.exact, &joined)) out.exact = std::move(joined);
@@ -236,6 +271,7 @@ class Parser {
     if (have_best) {
       out.required_known = true;
       out.required = std::move(best);
+      out.before = best_before;
     }
     return out;
   }
@@ -286,7 +322,8 @@ class Parser {
         out.exact = std::move(p);
       }
     }
-    if (min >= 1) out.required_known = Requirement(atom, &out.required);
+    // The first repetition holds the literal, so what comes before it is as in the atom.
+    if (min >= 1) out.required_known = Requirement(atom, &out.required, &out.before);
     return out;
   }
 
@@ -459,7 +496,12 @@ class Parser {
       end.head_max = 0;
       return end;
     }
-    if (!in_class && (c == 'b' || c == 'B' || c == 'A' || c == 'G' || c == 'K'))
+    if (!in_class && c == 'A') {
+      Info start = EmptyMatch();
+      start.start_anchored = true;
+      return start;
+    }
+    if (!in_class && (c == 'b' || c == 'B' || c == 'G' || c == 'K'))
       return EmptyMatch();
     if (!in_class && c >= '1' && c <= '9') {
       if (Peek() >= '0' && Peek() <= '9') return Fail(), Info{};  // \10 and up: ambiguous
@@ -686,7 +728,10 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
     facts.head_max = static_cast<uint32_t>(top.head_max);
   }
   Strings required;
-  if (Requirement(top, &required)) {
+  // At the top, "a literal or the start" is usable: the search adds a window at the start.
+  Info whole = top;
+  whole.or_at_start = false;
+  if (Requirement(whole, &required)) {
     // A literal that contains another is implied by it: keep the shorter.
     Strings kept;
     for (const auto& s : required) {
@@ -695,10 +740,41 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
         implied |= t != s && s.find(t) != std::string::npos;
       if (!implied) kept.push_back(s);
     }
+    // Where a dropped literal occurs, the scan finds a kept one inside it, maybe not at its
+    // start: the bytes of the dropped literal before that one may also precede it in a match.
+    std::bitset<128> inside;
+    for (const auto& s : required) {
+      if (std::find(kept.begin(), kept.end(), s) != kept.end()) continue;
+      size_t first = s.size();
+      for (const auto& k : kept)
+        if (size_t at = s.find(k); at != std::string::npos) first = std::min(first, at);
+      for (size_t i = 0; i < first; ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) continue;  // the search walks back over non-ASCII bytes anyway
+        inside.set(c);
+        if (c >= 'a' && c <= 'z') inside.set(c - 32);
+      }
+    }
     size_t shortest = SIZE_MAX;
-    for (const auto& s : kept) shortest = std::min(shortest, s.size());
-    // One-character literals are everywhere: not worth a scan.
-    if (shortest >= 2 && shortest != SIZE_MAX) facts.literals = std::move(kept);
+    std::bitset<256> first_bytes;
+    bool one_alnum = false;
+    for (const auto& s : kept) {
+      shortest = std::min(shortest, s.size());
+      if (s.empty()) continue;
+      unsigned char f = static_cast<unsigned char>(s[0]);
+      first_bytes.set(f);
+      if (f >= 'a' && f <= 'z') first_bytes.set(f - 32);
+      one_alnum |= s.size() == 1 && std::isalnum(f);
+    }
+    // One-character literals: letters and digits are everywhere, not worth a scan; a few
+    // punctuation marks (a sentence's end: ". ! ?") are, as the scanner skips to them sixteen
+    // bytes at a time.
+    bool few_marks = !one_alnum && first_bytes.count() <= 4;
+    if (shortest != SIZE_MAX && (shortest >= 2 || few_marks)) {
+      facts.literals = std::move(kept);
+      facts.before = top.before | inside;
+      facts.or_at_start = top.or_at_start;
+    }
   }
   return facts;
 }

@@ -27,6 +27,11 @@ struct RegexFacts {
   // starts at most 4 * head_max bytes before that stretch.
   bool end_anchored = false;
   uint32_t head_max = 0;
+  // With literals: the ASCII bytes that may come between a match's start and its literal
+  // (a match starts after the last other byte before the literal), and whether a match may
+  // also start at the subject's start without any literal (an \A branch).
+  std::bitset<128> before;
+  bool or_at_start = false;
 };
 
 RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case);

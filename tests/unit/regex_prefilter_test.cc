@@ -89,6 +89,25 @@ TEST_CASE("AnalyzeRegex finds the characters no match contains", "[prefilter]") 
   CHECK(AnalyzeRegex(R"(rank(?=[\s\S]))", true).barriers['\n']);
 }
 
+TEST_CASE("AnalyzeRegex says what may come before a literal in a match", "[prefilter]") {
+  // A sentence's end and the word before it; or the text's first word (\A branch).
+  RegexFacts f = AnalyzeRegex(R"(\b[[:alpha:]]{2,}[.!?]\s+\K[[:lower:]]+|\A[[:lower:]]+)", false);
+  CHECK(Sorted(f.literals) == std::vector<std::string>{"!", ".", "?"});
+  CHECK(f.or_at_start);
+  CHECK(f.before['a']);
+  CHECK(f.before['Z']);
+  CHECK_FALSE(f.before[' ']);
+  CHECK_FALSE(f.before['.']);
+  // A dropped literal's bytes before the kept one inside it.
+  f = AnalyzeRegex("a?bcd", false);
+  CHECK(f.literals == std::vector<std::string>{"bcd"});
+  CHECK(f.before['a']);
+  CHECK_FALSE(f.before['b']);
+  // Letters as one-character literals are everywhere: not claimed.
+  CHECK(AnalyzeRegex("x|y", false).literals.empty());
+  CHECK_FALSE(AnalyzeRegex(R"(\Ax|y)", false).or_at_start);
+}
+
 TEST_CASE("AnalyzeRegex bounds how far before the end an end-anchored match starts", "[prefilter]") {
   auto facts = AnalyzeRegex(R"([^.!?]\s*\z)", false);
   CHECK(facts.end_anchored);
@@ -219,7 +238,10 @@ TEST_CASE("A regex finds the same matches with its prefilter as without", "[pref
   for (const char* p : {R"(\bso\b(?:\s+so\b)+)", R"((?<=\s)rank(?:ed|ing)?\b)",
                         R"(\b(?<w>first|top)\b[^,]{0,20}\blist)", R"(rank\b\K\s*\w+)",
                         R"(\b(ran)[k]\b.{0,10}\1)", R"([Rr]ank(?!ing))", R"(\bmy\s*$)",
-                        R"(\x{2019}s\b)", R"(choice\z|^Dear)"})
+                        R"(\x{2019}s\b)", R"(choice\z|^Dear)",
+                        R"(\b[[:alpha:]]{2,}[.!?]["”’)\]]*\s+\K[[:lower:]][[:alpha:]]*|\A[[:lower:]]+)",
+                        R"(a?nk you|(?:x|th)ank)", R"((?:\Ade|y)ar\b)", R"(\w+[,;] \w)",
+                        R"([[:alpha:]]+\.(?=\s))"})
     patterns.push_back({p, true});
   auto texts = Texts();
   int compared = 0, with_literals = 0;
