@@ -324,6 +324,17 @@ class Parser {
     }
     // The first repetition holds the literal, so what comes before it is as in the atom.
     if (min >= 1) out.required_known = Requirement(atom, &out.required, &out.before);
+    // At least two copies of an exact atom: a match holds two in a row ("  " for [ \t]{2,}),
+    // a longer and rarer literal than one copy.
+    if (min >= 2 && atom.exact_known && !out.exact_known) {
+      Strings twice;
+      if (Product(atom.exact, atom.exact, &twice) &&
+          std::none_of(twice.begin(), twice.end(), [](const auto& t) { return t.empty(); })) {
+        out.required_known = true;
+        out.required = std::move(twice);
+        out.before.reset();
+      }
+    }
     return out;
   }
 
@@ -764,9 +775,9 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
       unsigned char f = static_cast<unsigned char>(s[0]);
       first_bytes.set(f);
       if (f >= 'a' && f <= 'z') first_bytes.set(f - 32);
-      one_alnum |= s.size() == 1 && std::isalnum(f);
+      one_alnum |= s.size() == 1 && (std::isalnum(f) || std::isspace(f));
     }
-    // One-character literals: letters and digits are everywhere, not worth a scan; a few
+    // One-character literals: letters, digits and spaces are everywhere, not worth a scan; a few
     // punctuation marks (a sentence's end: ". ! ?") are, as the scanner skips to them sixteen
     // bytes at a time.
     bool few_marks = !one_alnum && first_bytes.count() <= 4;

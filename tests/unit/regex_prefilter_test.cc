@@ -103,6 +103,10 @@ TEST_CASE("AnalyzeRegex says what may come before a literal in a match", "[prefi
   CHECK(f.literals == std::vector<std::string>{"bcd"});
   CHECK(f.before['a']);
   CHECK_FALSE(f.before['b']);
+  // Two copies of a repeated class are a literal; one space is not.
+  CHECK(Sorted(AnalyzeRegex(R"((?<=\S)[ \t]{2,}(?=\S))", false).literals) ==
+        std::vector<std::string>{"\t\t", "\t ", " \t", "  "});
+  CHECK(AnalyzeRegex(R"(\S[ \t]\S)", false).literals.empty());
   // Letters as one-character literals are everywhere: not claimed.
   CHECK(AnalyzeRegex("x|y", false).literals.empty());
   CHECK_FALSE(AnalyzeRegex(R"(\Ax|y)", false).or_at_start);
