@@ -8,6 +8,7 @@
 #include "checks/metadata.h"
 #include "checks/name_agreement.h"
 #include "checks/occurrence.h"
+#include "checks/repeated_word.h"
 #include "checks/require.h"
 #include "checks/sentiment.h"
 #include "checks/shouting.h"
@@ -38,6 +39,9 @@ const std::vector<CheckType>& CheckTypes() {
       {"occurrence", "count tokens or units (paragraphs, words...) against min/max",
        {"action", "ignorecase", "max", "min", "token", "unit"},
        &LoadOccurrence},
+      {"repeated_word", "a word written twice in a row (\"the the\"), not across a blank line",
+       {"exceptions", "fix", "ignorecase"},
+       &LoadRepeatedWord},
       {"require", "each unit of the scope must contain a token; optionally report its absence",
        {"ignore", "ignore_file", "ignorecase", "missing", "nonword", "raw", "tokens",
         "tokens_file"},
