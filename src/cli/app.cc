@@ -337,10 +337,17 @@ int RunCli(int argc, char** argv) {
     bool read_ok = true;
     std::optional<size_t> binary_at;  // offset of a NUL byte: not a draft, skipped
     LintedFile linted;
-    std::optional<std::string> rendered;  // the printer's output, made on the worker
+    // The printer's output, made on the worker (open_memstream's buffer, kept as it is: a
+    // long file's output is tens of megabytes).
+    struct FreeBuffer {
+      void operator()(char* p) const { std::free(p); }
+    };
+    std::unique_ptr<char, FreeBuffer> rendered;
+    size_t rendered_size = 0;
   };
   unsigned jobs = o.jobs > 0 ? o.jobs : UsableCpus();
   std::vector<std::unique_ptr<Segmenter>> segmenters(jobs);  // one per worker, made on first use
+  constexpr size_t kRenderOnWorkerBelow = 1 << 20;
   auto produce = [&](size_t i, unsigned worker) {
     Input& input = inputs[i];
     Outcome out;
@@ -358,13 +365,18 @@ int RunCli(int argc, char** argv) {
                            lint_options);
     // Formatting (source lines, carets, columns) is most of printing: done here, in parallel,
     // when the printer allows it; the main thread then only writes the bytes in order.
-    if (!o.fix && printer->PerFile() && out.linted.result.error.empty()) {
+    // Not for a long file: its output (tens of megabytes) would sit in memory, and a single
+    // file gains nothing from it.
+    if (!o.fix && printer->PerFile() && out.linted.result.error.empty() &&
+        out.linted.doc && out.linted.doc->raw.size() < kRenderOnWorkerBelow) {
       char* buffer = nullptr;
       size_t size = 0;
       if (FILE* memory = open_memstream(&buffer, &size)) {
         printer->File(out.linted.result, memory);
-        if (std::fclose(memory) == 0) out.rendered = std::string(buffer, size);
-        std::free(buffer);
+        bool ok = std::fclose(memory) == 0;
+        out.rendered.reset(buffer);
+        out.rendered_size = size;
+        if (!ok) out.rendered.reset();
       }
     }
     return out;
@@ -427,7 +439,7 @@ int RunCli(int argc, char** argv) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
-    if (outcome.rendered) std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
+    if (outcome.rendered) std::fwrite(outcome.rendered.get(), 1, outcome.rendered_size, stdout);
     else printer->File(result, stdout);
   };
   // A few results per worker may wait to be printed; more would only use memory.

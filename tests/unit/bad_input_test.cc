@@ -155,6 +155,24 @@ TEST_CASE("bad input: a large file is linted in bounded memory and time", "[bad-
   CHECK(seconds < 300);
 }
 
+TEST_CASE("bad input: the restart with huge pages for long inputs is invisible", "[bad-input]") {
+  // Over 8 MB of input on the command line restarts fulint with glibc's huge-page tunable
+  // (src/cli/huge_pages.cc). Mostly blank lines, so it lints quickly also under ASan. The
+  // output, the messages and the exit status are those of a run without the restart.
+  TempDir dir;
+  std::string text = "Subject: Thank you\n\nDear Dr. Lee,\n\nI enjoyed the the tour.\n" +
+                     std::string(9u << 20, '\n') + "Best,\nAna Ruiz\n";
+  std::string path = dir.Write("long.txt", text);
+  std::string good = dir.Write("good.txt", kClean);
+  RunResult restarted = RunFulint({"--format", "line", path, good});
+  RunResult plain = RunFulint({"--format", "line", path, good}, "", "FULINT_HUGE_PAGES=0");
+  INFO(restarted.err);
+  CHECK(restarted.status == plain.status);
+  CHECK(restarted.out == plain.out);
+  CHECK(restarted.err == plain.err);
+  CHECK(restarted.out.find("FollowUp.Proofread") != std::string::npos);
+}
+
 TEST_CASE("bad input: a file over the size limit is refused; the others are linted",
           "[bad-input]") {
   TempDir dir;
