@@ -346,6 +346,8 @@ int RunCli(int argc, char** argv) {
     size_t rendered_size = 0;
   };
   unsigned jobs = o.jobs > 0 ? o.jobs : UsableCpus();
+  // Cores the files leave idle go to the rules of each long file (engine.h).
+  lint_options.threads = std::max<unsigned>(1, jobs / std::max<size_t>(1, inputs.size()));
   std::vector<std::unique_ptr<Segmenter>> segmenters(jobs);  // one per worker, made on first use
   constexpr size_t kRenderOnWorkerBelow = 1 << 20;
   auto produce = [&](size_t i, unsigned worker) {

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <atomic>
 #include <chrono>
+#include <iterator>
+#include <thread>
 
 #include "parse/suppressions.h"
 
@@ -30,62 +33,102 @@ bool RuleApplies(const Rule& rule, const Document& doc) {
   return WhenHolds(rule.when, doc) && !UnlessHolds(rule.unless, doc);
 }
 
+namespace {
+
+// Runs one rule, appending its diagnostics to `out`.
+void RunRule(const Rule& rule, size_t index, const Document& doc, LintContext& ctx,
+             ScopeResolver& scopes, const LintOptions& options, std::vector<Finding>* findings,
+             std::vector<Diagnostic>* out) {
+  auto started = std::chrono::steady_clock::now();
+  if (rule.level < options.min_level) return;
+  if (!options.only.empty() &&
+      std::find(options.only.begin(), options.only.end(), rule.id) == options.only.end())
+    return;
+  if (!RuleApplies(rule, doc)) return;
+  std::vector<Range> units;
+  for (const auto& s : rule.scope) {
+    const auto& r = scopes.Resolve(s);
+    units.insert(units.end(), r.begin(), r.end());
+  }
+  findings->clear();
+  ctx.set_view_text(rule.view_text);
+  ctx.regex_error()->clear();
+  rule.check->Run(ctx, units, findings);
+  if (!ctx.regex_error()->empty()) {  // reported; the rule's other findings are kept
+    Diagnostic d;
+    d.rule_id = "fulint.Rule";
+    d.severity = Severity::kWarning;
+    d.message = rule.id + " stopped early, its findings may be incomplete: " +
+                *ctx.regex_error();
+    out->push_back(std::move(d));
+  }
+  int emitted = 0;
+  for (const Finding& f : *findings) {
+    if (rule.limit > 0 && emitted >= rule.limit) break;
+    if (IsSuppressed(doc, rule.id, f.range.begin)) continue;
+    Diagnostic d;
+    d.rule_id = rule.id;
+    d.severity = rule.level;
+    d.raw = doc.decoded.map.ToRaw(f.range);
+    d.message = FormatMessage(f.message.empty() ? rule.message : f.message, f.args);
+    d.matched = std::string(doc.Slice(f.range));
+    d.link = rule.link;
+    for (const Fix& fix : f.fixes) {
+      Fix mapped{fix.title, {}, fix.safe};
+      for (const Edit& e : fix.edits)
+        mapped.edits.push_back({doc.decoded.map.ToRaw(e.raw), e.replacement});
+      d.fixes.push_back(std::move(mapped));
+    }
+    out->push_back(std::move(d));
+    ++emitted;
+  }
+  if (options.rule_seconds)
+    (*options.rule_seconds)[index] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+}  // namespace
+
 std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmenter& segmenter,
                              const LintOptions& options) {
+  const size_t n = rules.rules.size();
+  if (options.rule_seconds) options.rule_seconds->resize(n);
   std::vector<Diagnostic> out;
-  ScopeResolver scopes(doc, segmenter);
-  LintContext ctx(doc, scopes);
-  std::vector<Finding> findings;
-  if (options.rule_seconds) options.rule_seconds->resize(rules.rules.size());
-  for (size_t index = 0; index < rules.rules.size(); ++index) {
-    const auto& rule = rules.rules[index];
-    auto started = std::chrono::steady_clock::now();
-    if (rule->level < options.min_level) continue;
-    if (!options.only.empty() &&
-        std::find(options.only.begin(), options.only.end(), rule->id) == options.only.end())
-      continue;
-    if (!RuleApplies(*rule, doc)) continue;
-    std::vector<Range> units;
-    for (const auto& s : rule->scope) {
-      const auto& r = scopes.Resolve(s);
-      units.insert(units.end(), r.begin(), r.end());
-    }
-    findings.clear();
-    ctx.set_view_text(rule->view_text);
-    ctx.regex_error()->clear();
-    rule->check->Run(ctx, units, &findings);
-    if (!ctx.regex_error()->empty()) {  // reported; the rule's other findings are kept
-      Diagnostic d;
-      d.rule_id = "fulint.Rule";
-      d.severity = Severity::kWarning;
-      d.message = rule->id + " stopped early, its findings may be incomplete: " +
-                  *ctx.regex_error();
-      out.push_back(std::move(d));
-    }
-    int emitted = 0;
-    for (const Finding& f : findings) {
-      if (rule->limit > 0 && emitted >= rule->limit) break;
-      if (IsSuppressed(doc, rule->id, f.range.begin)) continue;
-      Diagnostic d;
-      d.rule_id = rule->id;
-      d.severity = rule->level;
-      d.raw = doc.decoded.map.ToRaw(f.range);
-      d.message = FormatMessage(f.message.empty() ? rule->message : f.message, f.args);
-      d.matched = std::string(doc.Slice(f.range));
-      d.link = rule->link;
-      for (const Fix& fix : f.fixes) {
-        Fix mapped{fix.title, {}, fix.safe};
-        for (const Edit& e : fix.edits)
-          mapped.edits.push_back({doc.decoded.map.ToRaw(e.raw), e.replacement});
-        d.fixes.push_back(std::move(mapped));
-      }
-      out.push_back(std::move(d));
-      ++emitted;
-    }
-    if (options.rule_seconds)
-      (*options.rule_seconds)[index] +=
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  unsigned threads = std::min<size_t>(options.threads, n);
+  if (threads <= 1 || doc.text().size() < kParallelRulesFrom) {
+    ScopeResolver scopes(doc, segmenter);
+    LintContext ctx(doc, scopes);
+    std::vector<Finding> findings;
+    for (size_t index = 0; index < n; ++index)
+      RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &findings, &out);
+    SortDiagnostics(&out);
+    return out;
   }
+  // A long document: threads take rules in order from a shared counter (rules differ a lot
+  // in cost, so fixed halves would not balance). Each keeps its own scope caches, so the
+  // document is segmented once per thread. Results are joined in rule order, as one thread
+  // would have produced them, before the same sort: the output does not depend on threads.
+  std::vector<std::vector<Diagnostic>> per_rule(n);
+  std::atomic<size_t> next{0};
+  auto work = [&](Segmenter& seg) {
+    ScopeResolver scopes(doc, seg);
+    LintContext ctx(doc, scopes);
+    std::vector<Finding> findings;
+    for (size_t index; (index = next.fetch_add(1)) < n;)
+      RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &findings, &per_rule[index]);
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t)
+    helpers.emplace_back([&] {
+      Segmenter own;
+      work(own);
+    });
+  work(segmenter);
+  for (auto& h : helpers) h.join();
+  size_t total = 0;
+  for (const auto& v : per_rule) total += v.size();
+  out.reserve(total);
+  for (auto& v : per_rule) std::move(v.begin(), v.end(), std::back_inserter(out));
   SortDiagnostics(&out);
   return out;
 }

@@ -16,7 +16,12 @@ struct LintOptions {
   // When set, each rule's running time in seconds is added to (*rule_seconds)[rule index]
   // (`fulint debug timings` uses it to show where a run goes).
   std::vector<double>* rule_seconds = nullptr;
+  // Threads for one long document (its rules split among them, each thread with its own
+  // segmenter and scope caches); documents under kParallelRulesFrom bytes use one.
+  unsigned threads = 1;
 };
+
+constexpr size_t kParallelRulesFrom = 256 * 1024;
 
 std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmenter& segmenter,
                              const LintOptions& options);
