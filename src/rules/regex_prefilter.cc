@@ -855,6 +855,11 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
       queue.push_back(child);
     }
   }
+  // States to rows, with the end of a literal in the entry's sign (ForEachHit).
+  for (int32_t& t : delta_) {
+    int32_t row = t * static_cast<int32_t>(classes_);
+    t = length_[t] ? ~row : row;
+  }
 }
 
 uint32_t LiteralScanner::NextStart(const unsigned char* bytes, uint32_t i, uint32_t end) const {

@@ -46,15 +46,23 @@ class LiteralScanner {
   // text[within]; stops early when on_hit returns false.
   template <typename OnHit>
   void ForEachHit(std::string_view text, Range within, OnHit on_hit) const {
-    int32_t state = 0;
+    int32_t row = 0;  // the current state's row in delta_
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const int32_t* const delta = delta_.data();
     for (uint32_t i = within.begin; i < within.end; ++i) {
-      if (state == 0) {  // no literal under way: on to the next byte that can start one
+      if (row == 0) {  // no literal under way: on to the next byte that can start one
         i = NextStart(bytes, i, within.end);
         if (i >= within.end) return;
       }
-      state = delta_[static_cast<size_t>(state) * classes_ + class_[bytes[i]]];
-      if (length_[state] && !on_hit(i + 1 - length_[state], i + 1)) return;
+      // One load a byte: the entry is the next row, complemented when a literal ends there.
+      const int32_t v = delta[static_cast<uint32_t>(row) + class_[bytes[i]]];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = ~v;
+      const uint32_t length = length_[static_cast<uint32_t>(row) / classes_];
+      if (!on_hit(i + 1 - length, i + 1)) return;
     }
   }
   bool AnyIn(std::string_view text, Range within) const;
@@ -68,8 +76,9 @@ class LiteralScanner {
   unsigned char start_bytes_[4] = {};
   uint32_t start_count_ = 0;  // distinct start bytes, when at most four; else 5
   // class_[byte]: the byte's class (ASCII case folded; bytes in no literal share class 0);
-  // delta_[state * classes_ + class]: the next state; length_[state]: the length of the
-  // shortest literal ending at this state (0: none), which is all a caller needs to know.
+  // delta_[state * classes_ + class]: the next state's row (state * classes_), complemented
+  // (~row) when a literal ends at that state; length_[state]: the length of the shortest
+  // literal ending at this state (0: none), which is all a caller needs to know.
   uint8_t class_[256] = {};
   uint32_t classes_ = 1;
   std::vector<int32_t> delta_;
