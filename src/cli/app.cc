@@ -330,8 +330,9 @@ int RunCli(int argc, char** argv) {
     input_rules.push_back(
         rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path,
                            /*known_file=*/true));
-  // What a worker hands back for one input; everything printed happens in input order on this
-  // thread, so the output is the same with one job or many.
+  // What a worker hands back for one input; everything printed happens in input order, one
+  // file at a time (`consume` below runs on one worker at a time, ordered_parallel.h), so the
+  // output is the same with one job or many. `segmenter()` is used only there.
   struct Outcome {
     std::string name, read_error;
     bool read_ok = true;
