@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "base/cpus.h"
+#include "base/read_file.h"
 #include "rules/check_type.h"
 #include "rules/yaml_cache.h"
 
@@ -67,15 +68,9 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
                                    std::vector<ConfigError>* errors, const RuleOptions& options,
                                    YamlCache* cache) {
   std::string text;
-  {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    if (in) buffer << in.rdbuf();
-    if (!in || in.bad()) {
-      errors->push_back({path, 0, 0, "cannot read rule file"});
-      return nullptr;
-    }
-    text = buffer.str();
+  if (!ReadWholeFile(path, &text)) {
+    errors->push_back({path, 0, 0, "cannot read rule file"});
+    return nullptr;
   }
   YamlValue root;
   std::string yaml_error;

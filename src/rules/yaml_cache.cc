@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/read_file.h"
 #include "spelling/word_cache.h"
 
 namespace fulint {
@@ -66,11 +67,8 @@ std::string YamlCache::DefaultFile() {
 
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
   if (file_.empty()) return;
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string data = buffer.str();
+  std::string data;
+  if (!ReadWholeFile(file_, &data)) return;
   size_t magic = std::strlen(kMagic);
   if (data.compare(0, magic, kMagic) != 0) return;
   size_t at = magic;
