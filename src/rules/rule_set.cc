@@ -68,7 +68,7 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
                                    std::vector<ConfigError>* errors, const RuleOptions& options,
                                    YamlCache* cache) {
   std::string text;
-  if (!ReadWholeFile(path, &text)) {
+  if (ReadWholeFile(path, &text) != ReadStatus::kOk) {
     errors->push_back({path, 0, 0, "cannot read rule file"});
     return nullptr;
   }

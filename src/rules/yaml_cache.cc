@@ -68,7 +68,7 @@ std::string YamlCache::DefaultFile() {
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
   if (file_.empty()) return;
   std::string data;
-  if (!ReadWholeFile(file_, &data)) return;
+  if (ReadWholeFile(file_, &data) != ReadStatus::kOk) return;
   size_t magic = std::strlen(kMagic);
   if (data.compare(0, magic, kMagic) != 0) return;
   size_t at = magic;

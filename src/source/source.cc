@@ -1,10 +1,8 @@
 #include "source/source.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+
+#include "base/read_file.h"
 
 namespace fulint {
 namespace fs = std::filesystem;
@@ -90,61 +90,25 @@ bool MatchesFilter(const FileFilter& filter, const std::string& path) {
 }
 
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error) {
-  // open, fstat, one read of the whole file, close: system calls are most of the cost of a
-  // short draft (stdio's fopen and fread made eight per file, four of them redundant).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    *error = std::strerror(errno);
-    ::close(fd);
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    *error = "is a directory";
-    return false;
-  }
-  bytes->clear();
-  // A regular file's size is known: one read of size + 1 bytes that comes back short is the
-  // whole file. Pipes, devices and files growing under us take more reads.
-  size_t want = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
-  bool known_size = S_ISREG(st.st_mode);
-  for (;;) {
-    if (bytes->size() > kMaxInputBytes) {
-      ::close(fd);
+  int error_number = 0;
+  switch (ReadWholeFile(path, bytes, kMaxInputBytes, &error_number)) {
+    case ReadStatus::kOk:
+      return true;
+    case ReadStatus::kOpenFailed:
+      *error = std::strerror(error_number);
+      return false;
+    case ReadStatus::kIsDirectory:
+      *error = "is a directory";
+      return false;
+    case ReadStatus::kTooLarge:
       *error = "file too large (over " + std::to_string(kMaxInputBytes >> 20) +
                " MiB); not linted";
       return false;
-    }
-    size_t at = bytes->size();
-    want = std::min(want, kMaxInputBytes + 1 - at);
-    bytes->resize(at + want);
-    ssize_t n = ::read(fd, bytes->data() + at, want);
-    if (n < 0 && errno == EINTR) {
-      bytes->resize(at);
-      continue;
-    }
-    if (n < 0) {
-      ::close(fd);
-      bytes->clear();
-      *error = "read error";
-      return false;
-    }
-    bytes->resize(at + static_cast<size_t>(n));
-    if (n == 0 || (known_size && static_cast<size_t>(n) < want)) break;
-    want = size_t{1} << 16;
+    case ReadStatus::kReadFailed:
+      break;
   }
-  ::close(fd);
-  if (bytes->size() > kMaxInputBytes) {
-    *error = "file too large (over " + std::to_string(kMaxInputBytes >> 20) +
-             " MiB); not linted";
-    return false;
-  }
-  return true;
+  *error = "read error";
+  return false;
 }
 
 bool ReadStdinBytes(std::string* bytes, std::string* error) {
