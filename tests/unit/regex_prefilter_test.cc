@@ -290,16 +290,9 @@ TEST_CASE("An end-anchored regex finds the same matches with its prefilter as wi
       Run(fast, warm, {0, static_cast<uint32_t>(warm.size())});
       Run(full, warm, {0, static_cast<uint32_t>(warm.size())});
       for (int round = 0; round < 2000; ++round) {
-        std::string text;
-        int n = 1 + static_cast<int>(rng() % 30);
-        for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+        auto [text, range] = test::RandomPieces(rng, pieces, 30);
         uint32_t size = static_cast<uint32_t>(text.size());
-        uint32_t a = static_cast<uint32_t>(rng() % (size + 1)), b = static_cast<uint32_t>(rng() % (size + 1));
-        auto boundary = [&](uint32_t& x) {
-          while (x < size && (static_cast<unsigned char>(text[x]) & 0xC0) == 0x80) ++x;
-        };
-        boundary(a), boundary(b);
-        for (Range within : {Range{0, size}, Range{std::min(a, b), std::max(a, b)}}) {
+        for (Range within : {Range{0, size}, range}) {
           std::string shown;
           for (unsigned char c : text) {
             if (c >= 32 && c < 127) shown += static_cast<char>(c);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/regex.h"
+#include "test_util.h"
 
 namespace fulint {
 namespace {
@@ -38,16 +39,9 @@ TEST_CASE("repeated_word finds what its regex finds", "[repeated_word]") {
     int at = 0;
     REQUIRE(re.Compile(kPattern, ignore_case, &error, &at, false));
     for (int round = 0; round < 20000; ++round) {
-      std::string text;
-      int n = 1 + static_cast<int>(rng() % 24);
-      for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+      auto [text, range] = test::RandomPieces(rng, pieces, 24);
       uint32_t size = static_cast<uint32_t>(text.size());
-      uint32_t a = static_cast<uint32_t>(rng() % (size + 1)), b = static_cast<uint32_t>(rng() % (size + 1));
-      auto boundary = [&](uint32_t& x) {
-        while (x < size && (static_cast<unsigned char>(text[x]) & 0xC0) == 0x80) ++x;
-      };
-      boundary(a), boundary(b);
-      for (Range within : {Range{0, size}, Range{std::min(a, b), std::max(a, b)}}) {
+      for (Range within : {Range{0, size}, range}) {
         auto want = ByRegex(re, text, within);
         auto got = FindRepeatedWords(text, within, ignore_case);
         INFO("ignorecase " << ignore_case << " text '" << text << "' " << within.begin << "-"

@@ -10,12 +10,35 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "base/range.h"
 #include "parse/parse.h"
 
 namespace fulint::test {
+
+// A random text of 1 to `max_pieces` pieces, and a random range in it whose ends are on
+// character boundaries (as a scope unit's are), for comparing two ways of matching.
+struct RandomText {
+  std::string text;
+  Range range;
+};
+inline RandomText RandomPieces(std::mt19937& rng, const std::vector<std::string>& pieces,
+                               int max_pieces) {
+  RandomText r;
+  int n = 1 + static_cast<int>(rng() % static_cast<unsigned>(max_pieces));
+  for (int i = 0; i < n; ++i) r.text += pieces[rng() % pieces.size()];
+  uint32_t size = static_cast<uint32_t>(r.text.size());
+  uint32_t a = static_cast<uint32_t>(rng() % (size + 1)), b = static_cast<uint32_t>(rng() % (size + 1));
+  auto boundary = [&](uint32_t& x) {
+    while (x < size && (static_cast<unsigned char>(r.text[x]) & 0xC0) == 0x80) ++x;
+  };
+  boundary(a), boundary(b);
+  r.range = {std::min(a, b), std::max(a, b)};
+  return r;
+}
 
 // A Document parsed from `raw` as if read from `path` (the extension picks the format).
 struct Parsed {
