@@ -13,7 +13,7 @@ enum class ReadStatus { kOk, kOpenFailed, kIsDirectory, kTooLarge, kReadFailed }
 
 // Reads `path` into `*out`, refusing more than `max_bytes`. On kOpenFailed, `*error_number` (if
 // given) is errno; on anything but kOk, `*out` is empty.
-ReadStatus ReadWholeFile(const std::string& path, std::string* out,
-                         size_t max_bytes = SIZE_MAX, int* error_number = nullptr);
+ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes = SIZE_MAX,
+                         int* error_number = nullptr);
 
 }  // namespace fulint

@@ -81,7 +81,8 @@ class RepeatedWord : public Check {
         std::vector<Fix> fixes;
         if (has_fix) {
           std::string first(text.substr(m.first.begin, m.first.size()));
-          fixes.push_back({"Replace with '" + first + "'", {{m.whole, first}},
+          fixes.push_back({"Replace with '" + first + "'",
+                           {{m.whole, first}},
                            fix_safe && IsUnmaskedMatch(doc, m.whole)});
         }
         out->push_back({m.whole, {matched}, std::move(fixes), ""});
@@ -151,8 +152,9 @@ std::unique_ptr<Check> LoadRepeatedWord(YamlReader& reader, const std::string& /
       ok = false;
     }
     if (!ok) {
-      reader.Error(fix.Mark(), "a repeated_word rule's 'fix' is {safe: true} or {safe: false} "
-                               "(the fix keeps the first copy)");
+      reader.Error(fix.Mark(),
+                   "a repeated_word rule's 'fix' is {safe: true} or {safe: false} "
+                   "(the fix keeps the first copy)");
       return nullptr;
     }
     check->has_fix = true;

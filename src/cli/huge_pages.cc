@@ -28,8 +28,10 @@ void MaybeRestartWithHugePages(int argc, char** argv) {
   if (const char* saved = std::getenv(kMarker)) {
     // The restarted process: the tunable is in effect now; give children (git, editors) the
     // environment as it was.
-    if (std::strcmp(saved, "-") == 0) unsetenv("GLIBC_TUNABLES");
-    else setenv("GLIBC_TUNABLES", saved, 1);
+    if (std::strcmp(saved, "-") == 0)
+      unsetenv("GLIBC_TUNABLES");
+    else
+      setenv("GLIBC_TUNABLES", saved, 1);
     unsetenv(kMarker);
     return;
   }
@@ -47,8 +49,10 @@ void MaybeRestartWithHugePages(int argc, char** argv) {
   setenv("GLIBC_TUNABLES", value.c_str(), 1);
   ::execv("/proc/self/exe", argv);
   // Not restarted (no /proc, say): go on as we are, with the environment as it was.
-  if (tunables) setenv("GLIBC_TUNABLES", tunables, 1);
-  else unsetenv("GLIBC_TUNABLES");
+  if (tunables)
+    setenv("GLIBC_TUNABLES", tunables, 1);
+  else
+    unsetenv("GLIBC_TUNABLES");
   unsetenv(kMarker);
 }
 

@@ -25,8 +25,8 @@ void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce,
   std::mutex mutex;
   std::condition_variable room;
   std::vector<std::optional<T>> slots(window);  // result i lives in slots[i % window]
-  size_t next = 0;          // next index to hand to a worker
-  size_t consumed = 0;      // results consumed so far
+  size_t next = 0;                              // next index to hand to a worker
+  size_t consumed = 0;                          // results consumed so far
   bool consuming = false;   // a worker is consuming: results stored now are its to take
   size_t room_waiters = 0;  // workers waiting for the window to move
   // The worker that stores the next result in order consumes it, and every result after it

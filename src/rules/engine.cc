@@ -1,8 +1,8 @@
 #include "rules/engine.h"
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <iterator>
 #include <thread>
@@ -10,9 +10,7 @@
 #include "parse/suppressions.h"
 
 namespace fulint {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string FormatMessage(const std::string& message, const std::vector<std::string>& args) {
   std::string out;
@@ -58,8 +56,7 @@ void RunRule(const Rule& rule, size_t index, const Document& doc, LintContext& c
     Diagnostic d;
     d.rule_id = "fulint.Rule";
     d.severity = Severity::kWarning;
-    d.message = rule.id + " stopped early, its findings may be incomplete: " +
-                *ctx.regex_error();
+    d.message = rule.id + " stopped early, its findings may be incomplete: " + *ctx.regex_error();
     out->push_back(std::move(d));
   }
   int emitted = 0;
