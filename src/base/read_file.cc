@@ -8,21 +8,17 @@
 #include <cerrno>
 
 namespace fulint {
+namespace {
 
-ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes,
-                         int* error_number) {
+// The reading loop; kOpenFailed here means fstat failed (errno in `*error_number`).
+ReadStatus ReadFd(int fd, std::string* out, size_t max_bytes, int* error_number) {
   out->clear();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
-  if (fd < 0 || ::fstat(fd, &st) != 0) {
+  if (::fstat(fd, &st) != 0) {
     if (error_number) *error_number = errno;
-    if (fd >= 0) ::close(fd);
     return ReadStatus::kOpenFailed;
   }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return ReadStatus::kIsDirectory;
-  }
+  if (S_ISDIR(st.st_mode)) return ReadStatus::kIsDirectory;
   const bool known_size = S_ISREG(st.st_mode);
   // One byte over the size, so a read that comes back short proves the end.
   size_t want = known_size ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
@@ -49,10 +45,28 @@ ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_b
     if (n == 0 || (known_size && static_cast<size_t>(n) < want)) break;
     want = size_t{1} << 16;
   }
-  ::close(fd);
   if (status == ReadStatus::kOk && out->size() > max_bytes) status = ReadStatus::kTooLarge;
   if (status != ReadStatus::kOk) out->clear();
   return status;
+}
+
+}  // namespace
+
+ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes,
+                         int* error_number) {
+  out->clear();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error_number) *error_number = errno;
+    return ReadStatus::kOpenFailed;
+  }
+  ReadStatus status = ReadFd(fd, out, max_bytes, error_number);
+  ::close(fd);
+  return status;
+}
+
+ReadStatus ReadWholeFd(int fd, std::string* out, size_t max_bytes) {
+  return ReadFd(fd, out, max_bytes, nullptr);
 }
 
 }  // namespace fulint

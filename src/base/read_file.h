@@ -16,4 +16,7 @@ enum class ReadStatus { kOk, kOpenFailed, kIsDirectory, kTooLarge, kReadFailed }
 ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes = SIZE_MAX,
                          int* error_number = nullptr);
 
+// The same for an open descriptor (standard input), read to its end; `fd` stays open.
+ReadStatus ReadWholeFd(int fd, std::string* out, size_t max_bytes = SIZE_MAX);
+
 }  // namespace fulint

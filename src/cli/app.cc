@@ -177,8 +177,8 @@ int RunCli(int argc, char** argv) {
   app.add_option("--exclude", o.excludes, "Skip paths or names matching this pattern (repeatable)")
       ->allow_extra_args(false);
   app.add_option("-j,--jobs", o.jobs,
-                 "Files linted at once (default: one per processor core this process may use); output order is "
-                 "the same either way")
+                 "Files linted at once (default: one per processor core this process may use); "
+                 "output order is the same either way")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--no-color", o.no_color, "No colour (also when NO_COLOR is set)");
   app.add_flag("--color", o.force_color, "Colour even when not on a terminal");

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -23,26 +24,6 @@ bool MatchesAny(const std::vector<std::string>& patterns, const fs::path& p) {
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& g) {
     return fnmatch(g.c_str(), full.c_str(), 0) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0;
   });
-}
-
-// Reads `f` to its end, refusing more than kMaxInputBytes (also for pipes and growing files).
-bool ReadAll(FILE* f, std::string* bytes, std::string* error) {
-  bytes->clear();
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    if (bytes->size() + n > kMaxInputBytes) {
-      *error = "file too large (over " + std::to_string(kMaxInputBytes >> 20) +
-               " MiB); not linted";
-      return false;
-    }
-    bytes->append(buf, n);
-  }
-  if (std::ferror(f)) {
-    *error = "read error";
-    return false;
-  }
-  return true;
 }
 
 // Files under `dir` that pass the filter, recursively; hidden entries and excluded folders
@@ -112,11 +93,17 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
 }
 
 bool ReadStdinBytes(std::string* bytes, std::string* error) {
-  if (!ReadAll(stdin, bytes, error)) {
-    if (*error == "read error") *error = "cannot read standard input";
-    return false;
+  switch (ReadWholeFd(STDIN_FILENO, bytes, kMaxInputBytes)) {
+    case ReadStatus::kOk:
+      return true;
+    case ReadStatus::kTooLarge:
+      *error = "file too large (over " + std::to_string(kMaxInputBytes >> 20) +
+               " MiB); not linted";
+      return false;
+    default:
+      *error = "cannot read standard input";
+      return false;
   }
-  return true;
 }
 
 std::optional<size_t> BinaryByteOffset(std::string_view bytes) {
