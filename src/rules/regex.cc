@@ -27,13 +27,13 @@ struct Regex::Impl {
   std::once_flag jit_once;
   boost::u32regex boost_re;
   // What every match needs (regex_prefilter.h), for PCRE2 patterns that have it: text without
-  // a required literal is skipped, and long texts are searched only between the barriers
-  // before each literal. Worked out with the JIT, when the pattern has scanned enough text to
+  // a required literal is skipped, and texts are searched only in the stretch before each
+  // literal occurrence that may precede it in a match (after the last barrier). Worked out with the JIT, when the pattern has scanned enough text to
   // pay for it (reading every pattern was a quarter of a one-draft run), and published
   // atomically like it.
   struct Prefilter {
     LiteralScanner required;
-    bool barrier[256] = {};
+    bool barrier[256] = {};  // ASCII bytes that cannot come before the literal in a match
     bool has_barriers = false;
     bool or_at_start = false;   // RegexFacts::or_at_start: a match may also start at 0
     bool end_anchored = false;  // RegexFacts::end_anchored

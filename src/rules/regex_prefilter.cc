@@ -733,7 +733,6 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
   RegexFacts facts;
   Info top;
   if (!Parser(pattern, ignore_case).Parse(&top)) return facts;
-  facts.barriers = ~top.chars;
   if (top.end_anchored && top.head_max >= 0) {
     facts.end_anchored = true;
     facts.head_max = static_cast<uint32_t>(top.head_max);

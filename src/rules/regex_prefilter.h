@@ -1,11 +1,15 @@
 #pragma once
 // What a regex needs to match, read off its pattern, so most text is never handed to the
-// regex engine. Two facts, each proven from the pattern's syntax or not claimed at all:
+// regex engine. Facts, each proven from the pattern's syntax or not claimed at all:
 //   - required literals: every match contains at least one of these strings (compared with
 //     ASCII case folded), so text without any of them has no match;
-//   - barriers: ASCII characters no match can contain, so a match lies between two of them.
-// A rule's regex then runs only on the stretches between barriers that hold a literal
-// (regex.cc). The reader knows the Perl syntax rule authors write (groups, alternation,
+//   - what may come before the literal in a match: the ASCII bytes a match may consume
+//     between its start and the literal, so a match starts after the last other byte before
+//     a literal occurrence (a barrier);
+//   - whether a match may also start at the subject's start without a literal (\A branches);
+//   - end anchoring: how far before the end a match ending at \z can start.
+// A rule's regex then runs only on the stretches before each literal (regex.cc). The reader
+// knows the Perl syntax rule authors write (groups, alternation,
 // quantifiers, classes, escapes, anchors, lookaround, backreferences); anything else, such as
 // the `x` flag or \Q...\E, makes it claim nothing, which is always correct.
 #include <bitset>
@@ -21,7 +25,6 @@ namespace fulint {
 struct RegexFacts {
   // Empty: no literal is required (the pattern can match without one, or was not understood).
   std::vector<std::string> literals;  // lower-case ASCII letters
-  std::bitset<128> barriers;          // ASCII bytes that no match contains
   // Every match ends at the end of the subject (\z) and consumes at most `head_max`
   // characters before a final stretch of white space or non-ASCII characters, so a match
   // starts at most 4 * head_max bytes before that stretch.

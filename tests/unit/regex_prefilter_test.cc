@@ -24,13 +24,6 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
   return v;
 }
 
-std::string Barriers(const RegexFacts& f) {
-  std::string out;
-  for (int b = 32; b < 127; ++b)
-    if (f.barriers[b]) out += static_cast<char>(b);
-  return out;
-}
-
 TEST_CASE("AnalyzeRegex finds the literals every match contains", "[prefilter]") {
   CHECK(AnalyzeRegex("rank me", false).literals == std::vector<std::string>{"rank me"});
   CHECK(AnalyzeRegex("Rank ME", false).literals == std::vector<std::string>{"rank me"});
@@ -68,25 +61,28 @@ TEST_CASE("AnalyzeRegex claims nothing it cannot prove", "[prefilter]") {
     INFO(p);
     RegexFacts f = AnalyzeRegex(p, true);
     CHECK(f.literals.empty());
-    CHECK(f.barriers.none());
+    CHECK_FALSE(f.end_anchored);
+    CHECK_FALSE(f.or_at_start);
   }
 }
 
-TEST_CASE("AnalyzeRegex finds the characters no match contains", "[prefilter]") {
+TEST_CASE("AnalyzeRegex: what may precede a literal is what the pieces before it consume",
+          "[prefilter]") {
+  // The literal starts the match: nothing before it.
   RegexFacts f = AnalyzeRegex(R"(\bwhere I\b[^.?!]{0,40}\brank\w*)", true);
-  CHECK(Barriers(f) == "!.?");
-  CHECK(!f.barriers['\n']);
-  RegexFacts words = AnalyzeRegex(R"(\bI will rank \w+ first\b)", true);
-  CHECK(words.barriers['\n']);
-  CHECK(words.barriers[',']);
-  CHECK(!words.barriers[' ']);
-  CHECK(!words.barriers['_']);   // \w
-  CHECK(!words.barriers['Q']);   // \w, and letters of either case
+  CHECK(f.literals == std::vector<std::string>{"where i"});
+  CHECK(f.before.none());
+  RegexFacts words = AnalyzeRegex(R"(\w+ will rank)", true);
+  CHECK(words.literals == std::vector<std::string>{" will rank"});
+  CHECK(words.before['_']);   // \w
+  CHECK(words.before['Q']);   // \w, and letters of either case
+  CHECK_FALSE(words.before[' ']);
+  CHECK_FALSE(words.before[',']);
   // A negated class takes everything but its members; '.' takes everything.
-  CHECK(AnalyzeRegex("x[^,]y", true).barriers.count() == 1);
-  CHECK(AnalyzeRegex("x.y", true).barriers.none());
-  // Lookaround reads characters it does not consume.
-  CHECK(AnalyzeRegex(R"(rank(?=[\s\S]))", true).barriers['\n']);
+  CHECK(AnalyzeRegex("[^,]yy", true).before.count() == 127);
+  CHECK(AnalyzeRegex(".yy", true).before.count() == 128);
+  // Lookbehind reads characters the match does not consume.
+  CHECK(AnalyzeRegex(R"((?<=[\s\S])rank)", true).before.none());
 }
 
 TEST_CASE("AnalyzeRegex says what may come before a literal in a match", "[prefilter]") {
