@@ -62,9 +62,12 @@ Info OneChar(const std::bitset<128>& chars) {
 
 // A piece that consumes only ASCII white space or non-ASCII characters (or nothing).
 bool WhiteSpaceOnly(const Info& i) {
-  std::bitset<128> space;
-  for (char x : {' ', '\t', '\n', '\r', '\f', '\v'}) space.set(static_cast<unsigned char>(x));
-  return !i.opaque && (i.chars & ~space).none();
+  static const std::bitset<128> kNotSpace = [] {
+    std::bitset<128> space;
+    for (char x : {' ', '\t', '\n', '\r', '\f', '\v'}) space.set(static_cast<unsigned char>(x));
+    return ~space;
+  }();
+  return !i.opaque && (i.chars & kNotSpace).none();
 }
 
 int AddMax(int a, int b) { return a < 0 || b < 0 ? -1 : a + b; }
