@@ -11,12 +11,16 @@ class Occurrence : public Check {
   std::string unit;  // empty when counting tokens
   int max = -1, min = -1;
 
+  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
+    matcher.PhraseLists(out);
+  }
+
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     for (const Range& scope : units) {
       std::vector<Range> items;
       if (unit.empty()) {
-        for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error()))
+        for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error(), ctx.phrase_scans()))
           items.push_back(m.range);
       } else {
         items = ctx.scopes().Units(unit, scope);

@@ -10,6 +10,11 @@ class Require : public Check {
   TokenMatcher wanted, ignored;
   std::string missing;
 
+  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
+    wanted.PhraseLists(out);
+    ignored.PhraseLists(out);
+  }
+
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     const Document& doc = ctx.doc();
@@ -32,13 +37,13 @@ class Require : public Check {
       std::string_view text = ctx.view();
       std::vector<Range> hidden;
       if (!ignored.empty()) {
-        for (const auto& m : ignored.FindAll(ctx.view(), unit, ctx.regex_error())) {
+        for (const auto& m : ignored.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
           for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
           hidden.push_back(m.range);
         }
         text = blanked;
       }
-      if (wanted.FindAll(text, unit, ctx.regex_error()).empty())
+      if (wanted.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans()).empty())
         out->push_back({unit, {std::string(doc.Slice(unit))}, {}, ""});
       for (const Range& h : hidden)
         blanked.replace(h.begin, h.size(), ctx.view().substr(h.begin, h.size()));

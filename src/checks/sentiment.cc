@@ -15,7 +15,13 @@ class Sentiment : public Check {
   int window = 3;
 
   // True when a negator ends within `window` words before `at`, in the same clause.
-  bool Negated(std::string_view text, Range unit, uint32_t at, std::string* error) const {
+  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
+    negative.PhraseLists(out);
+    neutral.PhraseLists(out);
+    negators.PhraseLists(out);
+  }
+
+  bool Negated(std::string_view text, Range unit, uint32_t at, LintContext& ctx) const {
     uint32_t begin = at;
     int words = 0;
     bool in_word = false;
@@ -28,19 +34,19 @@ class Sentiment : public Check {
       in_word = word_char;
       --begin;
     }
-    return !negators.FindAll(text, {begin, at}, error).empty();
+    return !negators.FindAll(text, {begin, at}, ctx.regex_error(), ctx.phrase_scans()).empty();
   }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     std::string_view text = ctx.view();
     for (const Range& unit : units) {
-      auto neutral_spans = neutral.FindAll(text, unit, ctx.regex_error());
-      for (const auto& m : negative.FindAll(text, unit, ctx.regex_error())) {
+      auto neutral_spans = neutral.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans());
+      for (const auto& m : negative.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans())) {
         bool inside_neutral = false;
         for (const auto& n : neutral_spans)
           inside_neutral |= n.range.begin <= m.range.begin && m.range.end <= n.range.end;
-        if (inside_neutral || Negated(text, unit, m.range.begin, ctx.regex_error())) continue;
+        if (inside_neutral || Negated(text, unit, m.range.begin, ctx)) continue;
         out->push_back({m.range, {std::string(ctx.doc().Slice(m.range))}, {}, ""});
       }
     }

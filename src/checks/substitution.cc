@@ -23,10 +23,14 @@ class Substitution : public Check {
   // match the rule again ("Dr" -> "Dr."), so a second --fix run would change it again.
   std::vector<bool> safe;
 
+  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
+    matcher.PhraseLists(out);
+  }
+
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     for (const Range& unit : units) {
-      for (const auto& m : matcher.FindAll(ctx.view(), unit, ctx.regex_error())) {
+      for (const auto& m : matcher.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
         if (m.token < 0) continue;
         std::string matched(ctx.doc().Slice(m.range));
         std::string replacement = MatchCase(matched, replacements[m.token]);

@@ -92,9 +92,10 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
   if (options.rule_seconds) options.rule_seconds->resize(n);
   std::vector<Diagnostic> out;
   unsigned threads = std::min<size_t>(options.threads, n);
+  PhraseScans phrase_scans(rules.phrases.get(), {doc.lintable, doc.text()});
   if (threads <= 1 || doc.text().size() < kParallelRulesFrom) {
     ScopeResolver scopes(doc, segmenter);
-    LintContext ctx(doc, scopes);
+    LintContext ctx(doc, scopes, &phrase_scans);
     std::vector<Finding> findings;
     for (size_t index = 0; index < n; ++index)
       RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &findings, &out);
@@ -109,7 +110,7 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
   std::atomic<size_t> next{0};
   auto work = [&](Segmenter& seg) {
     ScopeResolver scopes(doc, seg);
-    LintContext ctx(doc, scopes);
+    LintContext ctx(doc, scopes, &phrase_scans);
     std::vector<Finding> findings;
     for (size_t index; (index = next.fetch_add(1)) < n;)
       RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &findings, &per_rule[index]);

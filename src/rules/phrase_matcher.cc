@@ -43,40 +43,90 @@ bool IsWordCharBefore(std::string_view text, uint32_t off) {
   return IsWordCodePoint(c);
 }
 
-unsigned char PhraseMatcher::Fold(unsigned char c) const {
-  if (IsSpace(c)) return ' ';
-  if (ignore_case_ && c >= 'A' && c <= 'Z') return c - 'A' + 'a';
-  return c;
+std::string NormalizePhrase(std::string_view phrase, bool ignore_case) {
+  // Written into a buffer of the phrase's size (the result is never longer): a push_back per
+  // byte was a noticeable part of loading the built-in word lists.
+  std::string norm(phrase.size(), '\0');
+  size_t n = 0;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    if (c == 0xE2 && phrase.substr(i).starts_with(kCurlyApostrophe)) {
+      c = '\'';
+      i += 2;
+    } else if (IsSpace(c)) {
+      if (n > 0 && norm[n - 1] != ' ') norm[n++] = ' ';
+      continue;
+    } else if (ignore_case && c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+    norm[n++] = static_cast<char>(c);
+  }
+  if (n > 0 && norm[n - 1] == ' ') --n;
+  norm.resize(n);
+  return norm;
 }
 
 void PhraseMatcher::Add(std::string_view phrase, int id) {
-  // Normalize: trim, collapse spaces, curly apostrophe -> straight.
-  std::string norm;
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    if (phrase.substr(i).starts_with(kCurlyApostrophe)) {
-      norm.push_back('\'');
-      i += 2;
-      continue;
-    }
-    unsigned char c = Fold(phrase[i]);
-    if (c == ' ' && (norm.empty() || norm.back() == ' ')) continue;
-    norm.push_back(static_cast<char>(c));
-  }
-  while (!norm.empty() && norm.back() == ' ') norm.pop_back();
-  if (!norm.empty()) pending_.push_back({std::move(norm), id});
+  std::string norm = NormalizePhrase(phrase, ignore_case_);
+  if (!norm.empty()) phrases_.push_back({std::move(norm), id});
 }
 
 void PhraseMatcher::Build() {
+  // Equal phrases keep the first id: the sort is stable.
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  phrases_.erase(std::unique(phrases_.begin(), phrases_.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 phrases_.end());
+}
+
+std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
+  if (phrases_.empty()) return {};
+  std::call_once(lazy_->once, [&] {
+    lazy_->automaton.emplace(ignore_case_);
+    for (const auto& [norm, id] : phrases_) lazy_->automaton->AddNormalized(norm, id, 0);
+    lazy_->automaton->Build();
+  });
+  return lazy_->automaton->FindAll(text, within);
+}
+
+void PhraseAutomaton::Add(std::string_view phrase, int id, int slot) {
+  std::string norm = NormalizePhrase(phrase, ignore_case_);
+  if (!norm.empty()) pending_.push_back({std::move(norm), id, slot});
+}
+
+void PhraseAutomaton::AddNormalized(std::string norm, int id, int slot) {
+  if (!norm.empty()) pending_.push_back({std::move(norm), id, slot});
+}
+
+void PhraseAutomaton::Build() {
   // The trie, from the phrases in sorted order: each phrase shares its prefix with the one
   // before it, so states are made in one pass and every state's children come out sorted.
   // (Inserting phrase by phrase into per-state child vectors was half of a one-draft run's
-  // rule loading.) Equal phrases keep the first id: the sort is stable.
-  std::stable_sort(pending_.begin(), pending_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // rule loading.) Equal phrases of a slot keep the first id: the sort is stable. The same
+  // phrase in several slots ends at one state, as consecutive patterns.
+  {
+    // Sorted through an index (moving the strings about was most of the sort), and not at
+    // all when they come sorted, as one list's do.
+    auto before = [&](const Pending& a, const Pending& b) {
+      int c = a.norm.compare(b.norm);
+      return c != 0 ? c < 0 : a.slot < b.slot;
+    };
+    if (!std::is_sorted(pending_.begin(), pending_.end(), before)) {
+      std::vector<uint32_t> order(pending_.size());
+      for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](uint32_t a, uint32_t b) { return before(pending_[a], pending_[b]); });
+      std::vector<Pending> sorted;
+      sorted.reserve(pending_.size());
+      for (uint32_t i : order) sorted.push_back(std::move(pending_[i]));
+      pending_ = std::move(sorted);
+    }
+  }
   uint8_t class_of_folded[256] = {};
   classes_ = 1;
-  for (const auto& [norm, id] : pending_)
-    for (unsigned char c : norm)
+  for (const Pending& p : pending_)
+    for (unsigned char c : p.norm)
       if (class_of_folded[c] == 0) class_of_folded[c] = static_cast<uint8_t>(classes_++);
   // ASCII letters and digits in no phrase share one class of their own, so the automaton can
   // tell a word byte from any other byte.
@@ -95,13 +145,23 @@ void PhraseMatcher::Build() {
   std::vector<int32_t> depth = {0};
   output_.assign(1, -1);
   std::vector<int32_t> path = {0};  // states along the previous phrase
-  const std::string* previous = nullptr;
-  for (const auto& [norm, id] : pending_) {
-    if (previous && *previous == norm) continue;
+  const Pending* previous = nullptr;
+  for (const Pending& pending : pending_) {
+    const std::string& norm = pending.norm;
+    if (previous && previous->norm == norm) {
+      if (previous->slot == pending.slot) continue;  // a duplicate in the same slot
+      patterns_.back().more = true;
+      patterns_.push_back(patterns_.back());
+      patterns_.back().id = pending.id;
+      patterns_.back().slot = pending.slot;
+      patterns_.back().more = false;
+      previous = &pending;
+      continue;
+    }
     size_t shared = 0;
     if (previous)
-      while (shared < norm.size() && shared < previous->size() &&
-             norm[shared] == (*previous)[shared])
+      while (shared < norm.size() && shared < previous->norm.size() &&
+             norm[shared] == previous->norm[shared])
         ++shared;
     path.resize(shared + 1);
     for (size_t d = shared; d < norm.size(); ++d) {
@@ -112,9 +172,10 @@ void PhraseMatcher::Build() {
       path.push_back(child);
     }
     output_[path.back()] = static_cast<int32_t>(patterns_.size());
-    patterns_.push_back({id, static_cast<uint32_t>(norm.size()), IsWordCharAt(norm, 0),
-                         IsWordCharBefore(norm, static_cast<uint32_t>(norm.size()))});
-    previous = &norm;
+    patterns_.push_back({pending.id, pending.slot, static_cast<uint32_t>(norm.size()),
+                         IsWordCharAt(norm, 0),
+                         IsWordCharBefore(norm, static_cast<uint32_t>(norm.size())), false});
+    previous = &pending;
   }
   // The second root: no phrase under way and the last byte a word byte. A phrase that starts
   // with a word character cannot start here (no word boundary), so this root ignores word
@@ -139,7 +200,10 @@ void PhraseMatcher::Build() {
   // A class is a word class when every byte in it is a word byte.
   std::vector<bool> class_is_word(classes_, true);
   for (int b = 0; b < 256; ++b) {
-    byte_class_[b] = class_of_folded[Fold(static_cast<unsigned char>(b))];
+    unsigned char folded = static_cast<unsigned char>(b);
+    if (IsSpace(folded)) folded = ' ';
+    if (ignore_case_ && folded >= 'A' && folded <= 'Z') folded = folded - 'A' + 'a';
+    byte_class_[b] = class_of_folded[folded];
     is_space_[b] = IsSpace(static_cast<unsigned char>(b));
     is_word_byte_[b] = b < 0x80 && IsAsciiWordByte(static_cast<unsigned char>(b));
     is_special_[b] = is_space_[b] || b == 0xE2;
@@ -224,21 +288,44 @@ void PhraseMatcher::Build() {
   pending_.shrink_to_fit();
 }
 
-void PhraseMatcher::Emit(int32_t state, std::string_view text, uint32_t end_at,
+void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at,
                          const uint32_t* ring, uint32_t count,
-                         std::vector<PhraseMatch>* found) const {
+                         std::vector<PhraseMatch>* const* sinks) const {
   for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
-    const Pattern& p = patterns_[output_[s]];
-    uint32_t begin = ring[(count - p.length) & ring_mask_];
-    if (p.word_start && IsWordCharBefore(text, begin)) continue;
-    if (p.word_end && end_at < text.size() && IsWordCharAt(text, end_at)) continue;
-    found->push_back({{begin, end_at}, p.id});
+    const Pattern* p = &patterns_[output_[s]];
+    uint32_t begin = ring[(count - p->length) & ring_mask_];
+    if (p->word_start && IsWordCharBefore(text, begin)) continue;
+    if (p->word_end && end_at < text.size() && IsWordCharAt(text, end_at)) continue;
+    for (;; ++p) {  // the same phrase in each slot that has it
+      sinks[p->slot]->push_back({{begin, end_at}, p->id});
+      if (!p->more) break;
+    }
   }
 }
 
-std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
+std::vector<PhraseMatch> LeftmostLongest(std::vector<PhraseMatch> found) {
+  std::sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                          : a.range.end > b.range.end;
+  });
+  size_t kept = 0;
+  for (const auto& m : found)
+    if (kept == 0 || m.range.begin >= found[kept - 1].range.end) found[kept++] = m;
+  found.resize(kept);
+  return found;
+}
+
+std::vector<PhraseMatch> PhraseAutomaton::FindAll(std::string_view text, Range within) const {
   std::vector<PhraseMatch> found;
   if (patterns_.empty()) return found;
+  std::vector<PhraseMatch>* sinks[1] = {&found};
+  Scan(text, within, sinks);
+  return LeftmostLongest(std::move(found));
+}
+
+void PhraseAutomaton::Scan(std::string_view text, Range within,
+                         std::vector<PhraseMatch>* const* sinks) const {
+  if (patterns_.empty()) return;
   // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
   // run of spaces are one byte each), to recover where a match starts.
   uint32_t ring[kMaxRing];
@@ -291,17 +378,8 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
     }
     // A deep state, or a shallow one where a phrase ends: outputs, then on from here.
     row = dense_row_[state] >= 0 ? dense_row_[state] * static_cast<int32_t>(classes_) : -1;
-    if (first_output_[state] > 0) Emit(state, text, i, ring_at, count, &found);
+    if (first_output_[state] > 0) Emit(state, text, i, ring_at, count, sinks);
   }
-  // Leftmost-longest, without overlaps.
-  std::sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
-                                          : a.range.end > b.range.end;
-  });
-  std::vector<PhraseMatch> out;
-  for (const auto& m : found)
-    if (out.empty() || m.range.begin >= out.back().range.end) out.push_back(m);
-  return out;
 }
 
 }  // namespace fulint

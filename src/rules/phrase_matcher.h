@@ -5,6 +5,9 @@
 // typographic apostrophe matches a straight one. A phrase that starts or ends with a word
 // character only matches at a word boundary on that side.
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,31 +21,48 @@ struct PhraseMatch {
   int id;  // the id given to Add
 };
 
-class PhraseMatcher {
+// Sorts a scan's candidates (begin ascending, longest first) and keeps the leftmost-longest
+// ones that do not overlap.
+std::vector<PhraseMatch> LeftmostLongest(std::vector<PhraseMatch> candidates);
+
+class PhraseAutomaton {
  public:
-  explicit PhraseMatcher(bool ignore_case) : ignore_case_(ignore_case) {}
-  void Add(std::string_view phrase, int id);
+  explicit PhraseAutomaton(bool ignore_case) : ignore_case_(ignore_case) {}
+  // Adds a phrase for list `slot` (an automaton can hold several lists; see Scan).
+  void Add(std::string_view phrase, int id, int slot = 0);
+  // The same for a phrase NormalizePhrase gave, in this case mode.
+  void AddNormalized(std::string norm, int id, int slot);
   // Builds the automaton from the phrases added; call once after the last Add.
   void Build();
   bool empty() const { return pending_.empty() && patterns_.empty(); }
-  // Leftmost-longest, non-overlapping matches inside text[within].
+  bool ignore_case() const { return ignore_case_; }
+  // Leftmost-longest, non-overlapping matches inside text[within] (of slot 0).
   std::vector<PhraseMatch> FindAll(std::string_view text, Range within) const;
-
+  // Every occurrence inside text[within] of every phrase, overlapping ones included, appended
+  // to *sinks[slot] in the order the scan meets their ends; word boundaries are checked
+  // against the whole text, so candidates inside a sub-range are the same as a scan of that
+  // sub-range would find. sinks[slot] must exist for every slot added.
+  void Scan(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks) const;
  private:
   struct Pattern {
     int id;
+    int slot;
     uint32_t length;  // in normalized bytes
     bool word_start, word_end;
+    bool more;  // the next pattern is the same phrase in another slot
   };
-  unsigned char Fold(unsigned char c) const;
   [[gnu::noinline]] void Emit(int32_t state, std::string_view text, uint32_t end_at,
                               const uint32_t* ring, uint32_t count,
-                              std::vector<PhraseMatch>* found) const;
+                              std::vector<PhraseMatch>* const* sinks) const;
   static constexpr uint32_t kMaxRing = 256;
 
   bool ignore_case_;
-  // Normalized phrases and their ids until Build.
-  std::vector<std::pair<std::string, int>> pending_;
+  // Normalized phrases, ids and slots until Build.
+  struct Pending {
+    std::string norm;
+    int id, slot;
+  };
+  std::vector<Pending> pending_;
   std::vector<Pattern> patterns_;
   // The compiled automaton. Bytes fold into classes (one per byte that occurs in a phrase,
   // class 0 for the rest). States near the root, where a scan spends nearly all its time, get
@@ -80,6 +100,36 @@ class PhraseMatcher {
   std::vector<int32_t> first_output_;  // the first state on a state's output chain, or -1
   uint32_t ring_mask_ = 0;  // match starts are remembered for the last ring_mask_+1 bytes
 };
+
+// A rule's phrase list. Its own automaton is compiled on first use: in a lint run the rule
+// set's PhraseUnion answers for the list from one scan of all lists (rules/phrase_scans.h),
+// so a list's own automaton is only made for texts other than a document's (and in tests).
+class PhraseMatcher {
+ public:
+  explicit PhraseMatcher(bool ignore_case) : ignore_case_(ignore_case) {}
+  void Add(std::string_view phrase, int id);
+  // Sorts the phrases; call once after the last Add.
+  void Build();
+  bool empty() const { return phrases_.empty(); }
+  bool ignore_case() const { return ignore_case_; }
+  // Leftmost-longest, non-overlapping matches inside text[within].
+  std::vector<PhraseMatch> FindAll(std::string_view text, Range within) const;
+  // The normalized phrases and their ids (sorted, each phrase once, with its first id).
+  const std::vector<std::pair<std::string, int>>& phrases() const { return phrases_; }
+
+ private:
+  struct Lazy {
+    std::once_flag once;
+    std::optional<PhraseAutomaton> automaton;
+  };
+  bool ignore_case_;
+  std::vector<std::pair<std::string, int>> phrases_;
+  std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
+};
+
+// Trims a phrase, collapses its white space to single spaces, makes a curly apostrophe
+// straight and, when ignoring case, lower-cases ASCII: the form phrases are matched in.
+std::string NormalizePhrase(std::string_view phrase, bool ignore_case);
 
 // True when the code point at/before `off` in `text` is a letter, digit or mark.
 bool IsWordCharAt(std::string_view text, uint32_t off);

@@ -884,6 +884,28 @@ uint32_t LiteralScanner::NextStart(const unsigned char* bytes, uint32_t i, uint3
   return i;
 }
 
+uint32_t LiteralScanner::NextHit(const unsigned char* bytes, uint32_t end, Cursor* at) const {
+  const int32_t* const delta = delta_.data();
+  const uint8_t* const cls = class_;
+  int32_t row = at->row;
+  for (uint32_t i = at->i; i < end; ++i) {
+    if (row == 0) {  // no literal under way: on to the next byte that can start one
+      i = NextStart(bytes, i, end);
+      if (i >= end) break;
+    }
+    // One load a byte: the entry is the next row, complemented when a literal ends there.
+    const int32_t v = delta[static_cast<uint32_t>(row) + cls[bytes[i]]];
+    if (v >= 0) {
+      row = v;
+      continue;
+    }
+    *at = {i + 1, ~v};
+    return i + 1;
+  }
+  *at = {end, row};
+  return 0;
+}
+
 bool LiteralScanner::AnyIn(std::string_view text, Range within) const {
   bool found = false;
   ForEachHit(text, within, [&](uint32_t, uint32_t) {

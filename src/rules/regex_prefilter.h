@@ -49,28 +49,23 @@ class LiteralScanner {
   // text[within]; stops early when on_hit returns false.
   template <typename OnHit>
   void ForEachHit(std::string_view text, Range within, OnHit on_hit) const {
-    int32_t row = 0;  // the current state's row in delta_
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const int32_t* const delta = delta_.data();
-    for (uint32_t i = within.begin; i < within.end; ++i) {
-      if (row == 0) {  // no literal under way: on to the next byte that can start one
-        i = NextStart(bytes, i, within.end);
-        if (i >= within.end) return;
-      }
-      // One load a byte: the entry is the next row, complemented when a literal ends there.
-      const int32_t v = delta[static_cast<uint32_t>(row) + class_[bytes[i]]];
-      if (v >= 0) {
-        row = v;
-        continue;
-      }
-      row = ~v;
-      const uint32_t length = length_[static_cast<uint32_t>(row) / classes_];
-      if (!on_hit(i + 1 - length, i + 1)) return;
-    }
+    Cursor at{within.begin, 0};
+    for (uint32_t hit_end; (hit_end = NextHit(bytes, within.end, &at)) != 0;)
+      if (!on_hit(hit_end - length_[static_cast<uint32_t>(at.row) / classes_], hit_end)) return;
   }
   bool AnyIn(std::string_view text, Range within) const;
 
  private:
+  struct Cursor {
+    uint32_t i;   // the next byte to read
+    int32_t row;  // the current state's row in delta_
+  };
+  // Walks the automaton from `at` to the end of the next occurrence and returns that offset
+  // (past its last byte), or 0 at `end`. Out of line, so the loop keeps its state in
+  // registers: inlined into a caller's loop it was spilled to the stack at every byte.
+  [[gnu::noinline]] uint32_t NextHit(const unsigned char* bytes, uint32_t end,
+                                     Cursor* at) const;
   // The first offset from `i` whose byte starts some literal, or `end`. Sixteen bytes at a
   // time when literals start with at most four distinct bytes (a literal such as "give 110%"
   // starts with g or G); most text is then passed over without walking the automaton.

@@ -8,6 +8,7 @@
 #include "base/diagnostic.h"
 #include "parse/document.h"
 #include "rules/conditions.h"
+#include "rules/phrase_scans.h"
 #include "rules/scopes.h"
 
 namespace fulint {
@@ -23,13 +24,16 @@ struct Finding {
 // What a check sees of the document being linted.
 class LintContext {
  public:
-  LintContext(const Document& doc, ScopeResolver& scopes) : doc_(doc), scopes_(scopes) {}
+  LintContext(const Document& doc, ScopeResolver& scopes, PhraseScans* phrase_scans = nullptr)
+      : doc_(doc), scopes_(scopes), phrase_scans_(phrase_scans) {}
   const Document& doc() const { return doc_; }
   // The text the current rule matches: `lintable` (masked) by default, the decoded text for
   // rules with `view: text` (which need to see e-mail addresses, or real spacing).
   std::string_view view() const { return view_text_ ? doc_.text() : doc_.lintable; }
   void set_view_text(bool v) { view_text_ = v; }
   ScopeResolver& scopes() { return scopes_; }
+  // The document's shared phrase-list scans (null: each list scans for itself).
+  PhraseScans* phrase_scans() { return phrase_scans_; }
   // Where a check's TokenMatcher::FindAll records the first regex of the current rule that
   // gave up (Boost.Regex throws on catastrophic backtracking); the engine reports and clears
   // it, and the rule's other regexes are not run again on this document.
@@ -38,6 +42,7 @@ class LintContext {
  private:
   const Document& doc_;
   ScopeResolver& scopes_;
+  PhraseScans* phrase_scans_;
   bool view_text_ = false;
   std::string regex_error_;
 };
@@ -48,6 +53,9 @@ class Check {
   // Appends findings for the ranges of the rule's scope (empty when the section is absent).
   virtual void Run(LintContext& ctx, const std::vector<Range>& units,
                    std::vector<Finding>* out) const = 0;
+  // Appends the check's phrase lists, which the rule set compiles into one PhraseUnion so a
+  // document is scanned once for all of them (rules/phrase_scans.h).
+  virtual void PhraseLists(std::vector<const PhraseMatcher*>* /*out*/) const {}
 };
 
 struct RuleExamples {

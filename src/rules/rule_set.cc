@@ -212,7 +212,14 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
                      });
     errors->insert(errors->end(), l.errors.begin(), l.errors.end());
   }
+  IndexPhraseLists(out);
   return errors->size() == before;
+}
+
+void IndexPhraseLists(RuleSet* rules) {
+  std::vector<const PhraseMatcher*> lists;
+  for (const auto& rule : rules->rules) rule->check->PhraseLists(&lists);
+  rules->phrases = lists.empty() ? nullptr : std::make_shared<const PhraseUnion>(lists);
 }
 
 }  // namespace fulint

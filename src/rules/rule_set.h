@@ -13,8 +13,14 @@ namespace fulint {
 
 struct RuleSet {
   std::vector<std::unique_ptr<Rule>> rules;  // sorted by id
+  // Every rule's phrase lists in one automaton per case mode (made by LoadRules; without it
+  // each list scans for itself, with the same results).
+  std::shared_ptr<const PhraseUnion> phrases;
   const Rule* Find(const std::string& id) const;
 };
+
+// Makes rules->phrases from the loaded rules' phrase lists.
+void IndexPhraseLists(RuleSet* rules);
 
 // How a configuration changes the rules as they load (see config/config.h).
 struct RuleOptions {

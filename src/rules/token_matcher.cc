@@ -103,9 +103,12 @@ bool TokenMatcher::IsException(std::string_view matched) const {
 }
 
 std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range within,
-                                              std::string* error) const {
+                                              std::string* error, PhraseScans* scans) const {
   std::vector<TokenMatch> found;
-  for (const auto& m : phrases_.FindAll(text, within)) found.push_back({m.range, m.id});
+  if (!phrases_.empty())
+    for (const auto& m : scans ? scans->FindAll(phrases_, text, within)
+                               : phrases_.FindAll(text, within))
+      found.push_back({m.range, m.id});
   for (const auto& r : regexes_) {
     // After one regex gave up, none runs again for this caller: its time stays bounded.
     if (error && !error->empty()) break;

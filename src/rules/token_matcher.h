@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rules/phrase_matcher.h"
+#include "rules/phrase_scans.h"
 #include "rules/regex.h"
 #include "rules/yaml_reader.h"
 
@@ -29,9 +30,15 @@ class TokenMatcher {
              const std::string& raw_key = "raw");
   bool empty() const { return phrases_.empty() && regexes_.empty(); }
   // Leftmost-longest, non-overlapping matches in text[within], minus exceptions. A regex that
-  // gives up (catastrophic backtracking) sets `error` and the other matches are kept.
+  // gives up (catastrophic backtracking) sets `error` and the other matches are kept. With
+  // `scans`, the phrase list's matches come from the document's shared scan.
   std::vector<TokenMatch> FindAll(std::string_view text, Range within,
-                                  std::string* error = nullptr) const;
+                                  std::string* error = nullptr,
+                                  PhraseScans* scans = nullptr) const;
+  // Appends the phrase list, if any, for the rule set's PhraseUnion.
+  void PhraseLists(std::vector<const PhraseMatcher*>* out) const {
+    if (!phrases_.empty()) out->push_back(&phrases_);
+  }
 
  private:
   struct CompiledRegex {
