@@ -91,6 +91,30 @@ bool KnownWord(const Dictionary& dict, std::string_view word) {
   return known;
 }
 
+// Dictionary::Suggest through a per-thread memo, for the same reason: a folder of drafts
+// repeats its typos ("recieve", "residancy"), and each suggestion is hundreds of lookups.
+std::vector<std::string> Suggestions(const Dictionary& dict, std::string_view word, size_t max) {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>>
+      memo;
+  thread_local uint64_t memo_serial = 0;
+  thread_local size_t memo_max = 0;
+  if (memo_serial != dict.serial() || memo_max != max || memo.size() > (1u << 12)) {
+    memo.clear();
+    memo_serial = dict.serial();
+    memo_max = max;
+  }
+  auto it = memo.find(word);
+  if (it != memo.end()) return it->second;
+  std::string key(word);
+  auto options = dict.Suggest(key, max);
+  memo.emplace(std::move(key), options);
+  return options;
+}
+
 class Spelling : public Check {
  public:
   std::shared_ptr<Dictionary> dict;
@@ -153,7 +177,7 @@ class Spelling : public Check {
         std::vector<Fix> fixes;
         if (suggested < max_suggested) {
           ++suggested;
-          auto options = dict->Suggest(std::string(word), suggestions);
+          auto options = Suggestions(*dict, word, static_cast<size_t>(suggestions));
           // A capitalised word that splits into two known words ("Riverbend" -> "River bend")
           // is a compound name, not a typo.
           if (capitalized && !rejected &&
