@@ -47,7 +47,21 @@ DisplayLine Render(std::string_view line, uint32_t begin, uint32_t end, int tab_
   int32_t i = 0;
   const int32_t size = static_cast<int32_t>(line.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(line.data());
+  d.text.reserve(line.size());
   while (i < size) {
+    // A run of printable ASCII, one cell a byte, is copied in one go: a draft's paragraph is
+    // one long line, and a byte at a time was most of printing a finding.
+    int32_t run = i;
+    while (run < size && bytes[run] >= 0x20 && bytes[run] < 0x7F) ++run;
+    if (run > i) {
+      const uint32_t first = static_cast<uint32_t>(i), last = static_cast<uint32_t>(run - 1);
+      if (begin >= first) d.begin_cell = cells + static_cast<int>(std::min(begin, last) - first);
+      if (end >= first) d.end_cell = cells + static_cast<int>(std::min(end, last) - first);
+      d.text.append(line.substr(first, last + 1 - first));
+      cells += run - i;
+      i = run;
+      continue;
+    }
     if (static_cast<uint32_t>(i) <= begin) d.begin_cell = cells;
     if (static_cast<uint32_t>(i) <= end) d.end_cell = cells;
     int32_t start = i;
