@@ -74,7 +74,7 @@ class InstitutionAgreement : public Check {
 
  private:
   void Check(const Document& doc, std::string_view text, Range unit,
-             const std::vector<Range>& words, size_t i, size_t j,
+             std::span<const Range> words, size_t i, size_t j,
              const std::unordered_set<std::string>& allowed, std::vector<Finding>* out) const {
     // One word of the name shared with the program's is enough: "Northfield Community
     // Hospital Family Medicine Residency" is the Northfield program's full name.

@@ -18,10 +18,12 @@ class Occurrence : public Check {
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     for (const Range& scope : units) {
-      std::vector<Range> items;
+      std::vector<Range> matched;
+      std::span<const Range> items;
       if (unit.empty()) {
         for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error(), ctx.phrase_scans()))
-          items.push_back(m.range);
+          matched.push_back(m.range);
+        items = matched;
       } else {
         items = ctx.scopes().Units(unit, scope);
       }

@@ -135,7 +135,7 @@ class Spelling : public Check {
     std::string_view text = ctx.view();
     // Capitalised words used inside a sentence anywhere in the draft are names; the same word
     // at the start of a sentence is then a name too ("Lakeshore remains...").
-    std::vector<std::pair<Range, std::vector<Range>>> words_by_unit;
+    std::vector<std::pair<Range, std::span<const Range>>> words_by_unit;
     for (const Range& unit : units) {
       words_by_unit.emplace_back(unit, ctx.scopes().Units("word", unit));
       // A subject is written in title case: every capitalised word in it may be a name.

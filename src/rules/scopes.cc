@@ -50,7 +50,7 @@ const std::vector<Range>& ScopeResolver::Resolve(const std::string& name) {
   return cache_[name] = Compute(name);
 }
 
-std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
+std::span<const Range> ScopeResolver::Units(const std::string& unit, Range range) {
   if (unit == "sentence") {
     auto key = std::make_pair(range.begin, range.end);
     auto it = sentences_.find(key);
@@ -58,19 +58,19 @@ std::vector<Range> ScopeResolver::Units(const std::string& unit, Range range) {
     return sentences_[key] = segmenter_.Sentences(doc_.lintable, range);
   }
   if (unit == "word") return WordsOf(range);
-  if (unit == "line") return LinesOf(doc_.lintable, range);
+  if (unit == "line") return Keep(LinesOf(doc_.lintable, range));
   std::vector<Range> out;
   const std::vector<Range>* all = unit == "paragraph" ? &doc_.paragraphs
                                   : unit == "list"    ? &doc_.list_items
                                   : unit == "heading" ? &doc_.headings
                                                       : nullptr;
-  if (!all) return out;
+  if (!all) return {};
   for (const Range& r : *all)
     if (r.begin >= range.begin && r.end <= range.end) out.push_back(r);
-  return out;
+  return Keep(std::move(out));
 }
 
-std::vector<Range> ScopeResolver::WordsOf(Range range) {
+std::span<const Range> ScopeResolver::WordsOf(Range range) {
   // Words never cross ASCII white space (segmenter.h), so the words of a range that starts
   // and ends at white space or at the text's ends are the document's words inside it: the
   // document is segmented once, however many sections rules ask about.
@@ -81,15 +81,26 @@ std::vector<Range> ScopeResolver::WordsOf(Range range) {
     return space(text[off - 1]) || space(text[off]);
   };
   if (range.end > text.size() || !at_gap(range.begin) || !at_gap(range.end))
-    return segmenter_.Words(text, range);
-  if (!all_words_) all_words_ = segmenter_.Words(text, {0, static_cast<uint32_t>(text.size())});
-  auto first = std::lower_bound(all_words_->begin(), all_words_->end(), range.begin,
+    return Keep(segmenter_.Words(text, range));
+  const std::vector<Range>& all = AllWords();
+  auto first = std::lower_bound(all.begin(), all.end(), range.begin,
                                 [](const Range& w, uint32_t off) { return w.begin < off; });
-  // Words end in order too: the slice is copied in one go (pushing a long file's two million
-  // words one by one regrew the vector twenty times).
-  auto last = std::partition_point(first, all_words_->end(),
+  // Words end in order too.
+  auto last = std::partition_point(first, all.end(),
                                    [&](const Range& w) { return w.end <= range.end; });
-  return std::vector<Range>(first, last);
+  return {first, last};
+}
+
+const std::vector<Range>& ScopeResolver::AllWords() {
+  const std::string& text = doc_.lintable;
+  const Range whole{0, static_cast<uint32_t>(text.size())};
+  if (shared_words_) {
+    std::call_once(shared_words_->once,
+                   [&] { shared_words_->words = segmenter_.Words(text, whole); });
+    return shared_words_->words;
+  }
+  if (!all_words_) all_words_ = segmenter_.Words(text, whole);
+  return *all_words_;
 }
 
 std::vector<Range> ScopeResolver::Compute(const std::string& name) {

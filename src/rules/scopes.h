@@ -1,8 +1,11 @@
 #pragma once
 // Resolves scope names to the ranges of one document that a rule runs over. Sentences and
 // words are segmented lazily, only when a loaded rule asks for them.
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,24 +22,40 @@ const std::vector<std::string>& ScopeNames();
 // "header.<name>", or "<section>.sentence|word").
 bool IsValidScope(const std::string& name);
 
+// A document's words, segmented once for all the threads linting it (engine.h: one long
+// document's rules run on several threads, each with its own resolver).
+struct SharedWords {
+  std::once_flag once;
+  std::vector<Range> words;
+};
+
 class ScopeResolver {
  public:
-  ScopeResolver(const Document& doc, Segmenter& segmenter) : doc_(doc), segmenter_(segmenter) {}
+  ScopeResolver(const Document& doc, Segmenter& segmenter, SharedWords* shared_words = nullptr)
+      : doc_(doc), segmenter_(segmenter), shared_words_(shared_words) {}
   // The ranges of `name` in doc text order; empty when the section is absent.
   const std::vector<Range>& Resolve(const std::string& name);
-  // The units of `unit` ("paragraph", "sentence", "word", "line", "list") inside `range`.
-  // Words come from one segmentation of the document; sentences are kept per range once
-  // asked (ICU's sentence iterator is the costly one).
-  std::vector<Range> Units(const std::string& unit, Range range);
+  // The units of `unit` ("paragraph", "sentence", "word", "line", "list") inside `range`,
+  // valid while the resolver lives. Words come from one segmentation of the document, and
+  // a section's words are a slice of it, not a copy (a rule asking for the words of a long
+  // file's note copied two million of them); sentences are kept per range once asked (ICU's
+  // sentence iterator is the costly one).
+  std::span<const Range> Units(const std::string& unit, Range range);
 
  private:
   std::vector<Range> Compute(const std::string& name);
-  std::vector<Range> WordsOf(Range range);
+  std::span<const Range> WordsOf(Range range);
+  const std::vector<Range>& AllWords();
+  std::span<const Range> Keep(std::vector<Range> units) {
+    return owned_.emplace_back(std::move(units));
+  }
   const Document& doc_;
   Segmenter& segmenter_;
+  SharedWords* shared_words_;
   std::map<std::string, std::vector<Range>> cache_;
   std::optional<std::vector<Range>> all_words_;  // the whole text's words, once asked
   std::map<std::pair<uint32_t, uint32_t>, std::vector<Range>> sentences_;
+  std::deque<std::vector<Range>> owned_;  // units made for one request (Units' results)
 };
 
 }  // namespace fulint
