@@ -24,7 +24,7 @@ struct Regex::Impl {
   // threads matching with `code` meanwhile are not disturbed.
   std::atomic<pcre2_code*> jitted{nullptr};
   std::atomic<size_t> scanned{0};
-  std::once_flag jit_once;
+  std::atomic<bool> jit_claimed{false};  // a thread is analyzing and compiling, or has
   boost::u32regex boost_re;
   // What every match needs (regex_prefilter.h), for PCRE2 patterns that have it: text without
   // a required literal is skipped, and texts are searched only in the stretch before each
@@ -84,17 +84,19 @@ struct Regex::Impl {
     prefilter.store(prefilter_storage.get(), std::memory_order_release);
   }
   // The code to match with, JIT-compiling it when `length` more bytes tip it over.
+  // The first thread over the line does the work; others go on with the interpreter and no
+  // prefilter meanwhile instead of waiting for it (both are correct, only slower).
   pcre2_code* ForScanning(size_t length) {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
-    if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes)
-      std::call_once(jit_once, [this] {
-        Analyze();
-        pcre2_code* copy = pcre2_code_copy(code);
-        if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
-          jitted.store(copy, std::memory_order_release);
-        else if (copy)
-          pcre2_code_free(copy);
-      });
+    if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes &&
+        !jit_claimed.exchange(true, std::memory_order_acq_rel)) {
+      Analyze();
+      pcre2_code* copy = pcre2_code_copy(code);
+      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+        jitted.store(copy, std::memory_order_release);
+      else if (copy)
+        pcre2_code_free(copy);
+    }
     pcre2_code* j = jitted.load(std::memory_order_acquire);
     return j ? j : code;
   }
