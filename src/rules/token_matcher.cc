@@ -125,13 +125,17 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                           : a.range.end > b.range.end;
   });
-  std::vector<TokenMatch> out;
-  for (const auto& m : found) {
-    if (!out.empty() && m.range.begin < out.back().range.end) continue;
+  // Kept in place: a second vector was a third of this function's allocations.
+  size_t kept = 0;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const TokenMatch& m = found[k];
+    if (kept > 0 && m.range.begin < found[kept - 1].range.end) continue;
     if (IsException(text.substr(m.range.begin, m.range.size()))) continue;
-    out.push_back(m);
+    if (kept != k) found[kept] = std::move(found[k]);
+    ++kept;
   }
-  return out;
+  found.resize(kept);
+  return found;
 }
 
 }  // namespace fulint
