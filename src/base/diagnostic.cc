@@ -23,11 +23,25 @@ bool ParseSeverity(const std::string& word, Severity* out) {
 }
 
 void SortDiagnostics(std::vector<Diagnostic>* diagnostics) {
-  std::stable_sort(diagnostics->begin(), diagnostics->end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.raw.begin, a.raw.end, a.rule_id) <
-                            std::tie(b.raw.begin, b.raw.end, b.rule_id);
-                   });
+  auto before = [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.raw.begin, a.raw.end, a.rule_id) <
+           std::tie(b.raw.begin, b.raw.end, b.rule_id);
+  };
+  std::vector<Diagnostic>& d = *diagnostics;
+  if (d.size() < 64) {
+    std::stable_sort(d.begin(), d.end(), before);
+    return;
+  }
+  // Many (a long file has tens of thousands): sort their indices, then move each diagnostic
+  // once; a merge sort of the structs themselves moved each one log n times.
+  std::vector<uint32_t> order(d.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return before(d[a], d[b]); });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(d.size());
+  for (uint32_t i : order) sorted.push_back(std::move(d[i]));
+  d = std::move(sorted);
 }
 
 }  // namespace fulint

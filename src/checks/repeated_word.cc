@@ -48,7 +48,11 @@ uint32_t NextCopy(std::string_view t, uint32_t end, Range first, uint32_t at, bo
     newline |= t[i] == '\n';
     ++i;
   }
-  if (i == at) return 0;
+  if (i == at || i >= end) return 0;
+  // Nearly every word differs from the next in its first byte: tell that without decoding.
+  const unsigned char a = static_cast<unsigned char>(t[first.begin]);
+  const unsigned char g = static_cast<unsigned char>(t[i]);
+  if (a < 0x80 && g < 0x80 && Fold(a, ignore_case) != Fold(g, ignore_case)) return 0;
   // The same letters, then no word character.
   for (uint32_t w = first.begin; w < first.end;) {
     if (i >= end) return 0;
@@ -108,14 +112,20 @@ std::vector<RepeatedWordMatch> FindRepeatedWords(std::string_view text, Range wi
       continue;
     }
     uint32_t start = i;
-    UChar32 c = Next(text, end, &i);
+    UChar32 c = b < 0x80 ? (++i, b) : Next(text, end, &i);
     if (!IsLetter(c)) {
       after_word_char = IsWordChar(c);
       continue;
     }
-    // A run of letters.
+    // A run of letters (ASCII ones a byte at a time, without decoding).
     uint32_t run_end = i;
     while (run_end < end) {
+      const unsigned char r = static_cast<unsigned char>(text[run_end]);
+      if (r < 0x80) {
+        if (!IsLetter(r)) break;
+        ++run_end;
+        continue;
+      }
       uint32_t j = run_end;
       if (!IsLetter(Next(text, end, &j))) break;
       run_end = j;
