@@ -131,6 +131,10 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
       Segmenter own;
       work(own);
     });
+  // This thread scans for the phrase lists first, while the helpers take the first rules
+  // (most of which need no phrases): a rule that found the scan missing would make it on its
+  // own thread while the others waited for it.
+  phrase_scans.ScanAll(doc.lintable);
   work(segmenter);
   for (auto& h : helpers) h.join();
   size_t total = 0;

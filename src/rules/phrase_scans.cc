@@ -40,17 +40,7 @@ std::vector<PhraseMatch> PhraseScans::FindAll(const PhraseMatcher& list, std::st
   const auto [group, slot] = found->second;
   Scan& scan = *scans_[static_cast<size_t>(view - views_.begin()) * union_->groups_.size() +
                        static_cast<size_t>(group)];
-  std::call_once(scan.done, [&] {
-    scan.per_slot.resize(static_cast<size_t>(union_->slots_[group]));
-    std::vector<std::vector<PhraseMatch>*> sinks;
-    for (auto& v : scan.per_slot) sinks.push_back(&v);
-    union_->groups_[group].Scan(text, {0, static_cast<uint32_t>(text.size())}, sinks.data());
-    for (auto& v : scan.per_slot)
-      std::sort(v.begin(), v.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
-                                              : a.range.end > b.range.end;
-      });
-  });
+  EnsureScanned(scan, group, text);
   // The candidates inside `within`, then leftmost-longest among them (LeftmostLongest's rule).
   const std::vector<PhraseMatch>& candidates = scan.per_slot[static_cast<size_t>(slot)];
   const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
@@ -64,6 +54,30 @@ std::vector<PhraseMatch> PhraseScans::FindAll(const PhraseMatcher& list, std::st
     out.push_back(*it);
   }
   return out;
+}
+
+void PhraseScans::EnsureScanned(Scan& scan, int group, std::string_view text) {
+  std::call_once(scan.done, [&] {
+    scan.per_slot.resize(static_cast<size_t>(union_->slots_[group]));
+    std::vector<std::vector<PhraseMatch>*> sinks;
+    for (auto& v : scan.per_slot) sinks.push_back(&v);
+    union_->groups_[group].Scan(text, {0, static_cast<uint32_t>(text.size())}, sinks.data());
+    for (auto& v : scan.per_slot)
+      std::sort(v.begin(), v.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                              : a.range.end > b.range.end;
+      });
+  });
+}
+
+void PhraseScans::ScanAll(std::string_view view) {
+  if (!union_) return;
+  for (size_t v = 0; v < views_.size(); ++v) {
+    if (views_[v].data() != view.data() || views_[v].size() != view.size()) continue;
+    for (size_t g = 0; g < union_->groups_.size(); ++g)
+      EnsureScanned(*scans_[v * union_->groups_.size() + g], static_cast<int>(g), view);
+    return;
+  }
 }
 
 }  // namespace fulint

@@ -47,15 +47,19 @@ class PhraseScans {
   PhraseScans& operator=(const PhraseScans&) = delete;
   // The same as list.FindAll(text, within).
   std::vector<PhraseMatch> FindAll(const PhraseMatcher& list, std::string_view text, Range within);
+  // Makes the scans of `view` now (on a thread with nothing else to do yet), not at the first
+  // request.
+  void ScanAll(std::string_view view);
 
  private:
-  struct Scan {
+  struct Scan {  // one view's scan for one case mode
     std::once_flag done;
     std::vector<std::vector<PhraseMatch>> per_slot;  // sorted, overlapping candidates
   };
   const PhraseUnion* union_;
   std::vector<std::string_view> views_;
   std::vector<std::unique_ptr<Scan>> scans_;  // [view * groups + group]
+  void EnsureScanned(Scan& scan, int group, std::string_view text);
 };
 
 }  // namespace fulint
