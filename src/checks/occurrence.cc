@@ -21,7 +21,8 @@ class Occurrence : public Check {
       std::vector<Range> matched;
       std::span<const Range> items;
       if (unit.empty()) {
-        for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error(), ctx.phrase_scans()))
+        for (const auto& m :
+             matcher.FindAll(ctx.view(), scope, ctx.regex_error(), ctx.phrase_scans()))
           matched.push_back(m.range);
         items = matched;
       } else {
@@ -32,7 +33,8 @@ class Occurrence : public Check {
         // Point at the first item past the limit: where the excess starts.
         out->push_back({items[max], {std::to_string(count), std::to_string(max)}, {}, ""});
       } else if (min >= 0 && count < min) {
-        out->push_back({{scope.begin, scope.begin}, {std::to_string(count), std::to_string(min)}, {}, ""});
+        out->push_back(
+            {{scope.begin, scope.begin}, {std::to_string(count), std::to_string(min)}, {}, ""});
       }
     }
   }
@@ -43,16 +45,21 @@ class Occurrence : public Check {
 std::unique_ptr<Check> LoadOccurrence(YamlReader& reader, const std::string& rule_dir) {
   auto check = std::make_unique<Occurrence>();
   std::string token;
+  std::vector<std::string> tokens;  // a word list (fulint's addition): counted as phrases
   bool ignore_case = false;
   if (!reader.String("token", &token) || !reader.String("unit", &check->unit) ||
       !reader.Int("max", &check->max) || !reader.Int("min", &check->min) ||
-      !reader.Bool("ignorecase", &ignore_case))
+      !reader.Bool("ignorecase", &ignore_case) ||
+      !ReadTokenList(reader, rule_dir, "tokens", "tokens_file", &tokens))
     return nullptr;
-  if (token.empty() == check->unit.empty()) {
-    reader.Error(reader.root().Mark(), "an occurrence rule needs exactly one of 'token' or 'unit'");
+  int kinds = !token.empty() + !tokens.empty() + !check->unit.empty();
+  if (kinds != 1) {
+    reader.Error(reader.root().Mark(),
+                 "an occurrence rule needs exactly one of 'token', 'tokens' (or 'tokens_file') "
+                 "or 'unit'");
     return nullptr;
   }
-  static const std::vector<std::string> kUnits = {"heading", "line",     "list",
+  static const std::vector<std::string> kUnits = {"heading",   "line",     "list",
                                                   "paragraph", "sentence", "word"};
   if (!check->unit.empty() &&
       std::find(kUnits.begin(), kUnits.end(), check->unit) == kUnits.end()) {
@@ -65,7 +72,13 @@ std::unique_ptr<Check> LoadOccurrence(YamlReader& reader, const std::string& rul
     reader.Error(reader.root().Mark(), "an occurrence rule needs 'max' or 'min'");
     return nullptr;
   }
-  if (!token.empty() && !check->matcher.Build({}, {token}, {}, ignore_case, true, reader, "token", "token"))
+  if (!token.empty() &&
+      !check->matcher.Build({}, {token}, {}, ignore_case, true, reader, "token", "token"))
+    return nullptr;
+  // Whole words and phrases, as existence's `tokens` (literal ones go into the phrase lists
+  // every rule shares one scan of).
+  if (!tokens.empty() &&
+      !check->matcher.Build(tokens, {}, {}, ignore_case, false, reader, "tokens"))
     return nullptr;
   return check;
 }

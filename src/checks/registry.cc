@@ -37,7 +37,7 @@ const std::vector<CheckType>& CheckTypes() {
        {"fields"},
        &LoadNameAgreement},
       {"occurrence", "count tokens or units (paragraphs, words...) against min/max",
-       {"action", "ignorecase", "max", "min", "token", "unit"},
+       {"action", "ignorecase", "max", "min", "token", "tokens", "tokens_file", "unit"},
        &LoadOccurrence},
       {"repeated_word", "a word written twice in a row (\"the the\"), not across a blank line",
        {"exceptions", "fix", "ignorecase"},
