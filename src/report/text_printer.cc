@@ -8,6 +8,10 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
+
+#include "base/cpus.h"
 
 #include "report/position.h"
 
@@ -135,8 +139,42 @@ void TextPrinter::File(const FileResult& result, FILE* out) {
   if (!result.error.empty() || !result.doc) return;  // the CLI reports errors itself
   const std::string& path = result.path.empty() ? result.doc->path : result.path;
   LineIndex index(*result.doc);
-  for (const Diagnostic& diag : result.diagnostics) {
-    PrintOne(diag, path, index, options_, out);
+  const auto& all = result.diagnostics;
+  // A long file's tens of thousands of findings, each with its source line, took a tenth of
+  // a second on one thread after the rules had finished on all: the later parts are rendered
+  // into buffers on other cores while this thread writes the first, then written in order.
+  constexpr size_t kSplitFrom = 4096;
+  const size_t parts = all.size() < kSplitFrom ? 1 : std::min<size_t>(UsableCpus(), 4);
+  if (parts <= 1) {
+    for (const Diagnostic& diag : all) PrintOne(diag, path, index, options_, out);
+    return;
+  }
+  auto bounds = [&](size_t part) { return all.size() * part / parts; };
+  struct Buffer {
+    char* data = nullptr;
+    size_t size = 0;
+    ~Buffer() { std::free(data); }
+  };
+  std::vector<Buffer> rendered(parts);
+  std::vector<std::thread> helpers;
+  for (size_t part = 1; part < parts; ++part)
+    helpers.emplace_back([&, part] {
+      Buffer& b = rendered[part];
+      FILE* f = open_memstream(&b.data, &b.size);
+      if (!f) return;
+      for (size_t i = bounds(part); i < bounds(part + 1); ++i)
+        PrintOne(all[i], path, index, options_, f);
+      std::fclose(f);
+    });
+  for (size_t i = 0; i < bounds(1); ++i) PrintOne(all[i], path, index, options_, out);
+  for (size_t part = 1; part < parts; ++part) {
+    helpers[part - 1].join();
+    if (!rendered[part].data) {  // no buffer could be made: that part is printed here
+      for (size_t i = bounds(part); i < bounds(part + 1); ++i)
+        PrintOne(all[i], path, index, options_, out);
+      continue;
+    }
+    std::fwrite(rendered[part].data, 1, rendered[part].size, out);
   }
 }
 

@@ -308,6 +308,23 @@ bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
   return ok;
 }
 
+// A vector borrowed from a per-thread spare and given back on scope exit, so a regex run on
+// each short paragraph does not allocate its scratch every time (a nested run on the same
+// thread finds the spare taken and makes its own).
+class BorrowedRanges {
+ public:
+  BorrowedRanges() : v_(std::move(Spare())) { v_.clear(); }
+  ~BorrowedRanges() { Spare() = std::move(v_); }
+  std::vector<Range>& get() { return v_; }
+
+ private:
+  static std::vector<Range>& Spare() {
+    thread_local std::vector<Range> spare;
+    return spare;
+  }
+  std::vector<Range> v_;
+};
+
 }  // namespace
 
 bool Regex::ForEach(std::string_view text, Range within,
@@ -316,7 +333,8 @@ bool Regex::ForEach(std::string_view text, Range within,
   if (!impl_) return true;
   if (impl_->code) {
     pcre2_code* code = impl_->ForScanning(within.size());
-    std::vector<Range> windows;
+    BorrowedRanges borrowed;
+    std::vector<Range>& windows = borrowed.get();
     if (!impl_->SearchWindows(text, within, &windows)) return true;  // no literal: no match
     // The interpreter costs time in proportion to the whole text at every call (about 0.3 ms
     // a megabyte), so a long text it would search window by window is searched in one call.
