@@ -231,5 +231,26 @@ TEST_CASE("CellWidth: wide, emoji, zero-width and narrow", "[printer]") {
   CHECK(CellWidth(0x00E9) == 1);   // é precomposed
 }
 
+TEST_CASE("text: thousands of findings print the same as one at a time", "[printer]") {
+  // Past a few thousand findings the text is rendered in parts on other cores; the bytes
+  // must be those of printing each finding on its own, in order.
+  std::string raw;
+  for (int i = 0; i < 800; ++i)
+    raw += "Line " + std::to_string(i) + "\tof caf\xC3\xA9 text, with a tab and \xE2\x80\x99 quote.\n";
+  Document doc = MakeDoc(raw);
+  std::vector<Diagnostic> all;
+  for (uint32_t at = 0; at + 3 < raw.size(); at += 7)
+    all.push_back(Diag(at, at + 3, at % 2 ? Severity::kError : Severity::kWarning));
+  REQUIRE(all.size() > 5000);
+  std::string one_by_one;
+  for (const Diagnostic& d : all) one_by_one += Print(doc, {d});
+  PrintOptions color;
+  color.color = true;
+  CHECK(Print(doc, all) == one_by_one);
+  std::string colored_one_by_one;
+  for (const Diagnostic& d : all) colored_one_by_one += Print(doc, {d}, color);
+  CHECK(Print(doc, all, color) == colored_one_by_one);
+}
+
 }  // namespace
 }  // namespace fulint
