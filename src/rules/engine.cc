@@ -118,24 +118,27 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
   std::vector<std::vector<Diagnostic>> per_rule(n);
   std::atomic<size_t> next{0};
   SharedWords words;
-  auto work = [&](Segmenter& seg) {
+  auto work = [&](Segmenter& seg, bool words_first) {
     ScopeResolver scopes(doc, seg, &words);
     LintContext ctx(doc, scopes, &phrase_scans);
     RuleScratch scratch;
+    if (words_first) scopes.PrepareWords();
     for (size_t index; (index = next.fetch_add(1)) < n;)
       RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &scratch, &per_rule[index]);
   };
   std::vector<std::thread> helpers;
   for (unsigned t = 1; t < threads; ++t)
-    helpers.emplace_back([&] {
+    helpers.emplace_back([&, t] {
       Segmenter own;
-      work(own);
+      work(own, t == 1);
     });
-  // This thread scans for the phrase lists first, while the helpers take the first rules
-  // (most of which need no phrases): a rule that found the scan missing would make it on its
-  // own thread while the others waited for it.
+  // The two passes most rules wait on are made first, side by side: this thread scans for
+  // the phrase lists while the first helper segments the words (then both take rules). Made
+  // by whichever rule asked first, each held up the other threads for its whole length. The
+  // words are made even when no rule asks for them: about 3 ms a megabyte, on a core that
+  // would otherwise start on the rules.
   phrase_scans.ScanAll(doc.lintable);
-  work(segmenter);
+  work(segmenter, false);
   for (auto& h : helpers) h.join();
   size_t total = 0;
   for (const auto& v : per_rule) total += v.size();

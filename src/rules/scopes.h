@@ -41,6 +41,8 @@ class ScopeResolver {
   // file's note copied two million of them); sentences are kept per range once asked (ICU's
   // sentence iterator is the costly one).
   std::span<const Range> Units(const std::string& unit, Range range);
+  // Segments the document's words now rather than on the first request.
+  void PrepareWords() { AllWords(); }
 
  private:
   std::vector<Range> Compute(const std::string& name);
