@@ -22,6 +22,11 @@ uint32_t CountUnits(std::string_view s, ColumnUnit unit) {
   if (unit == ColumnUnit::kUtf8) return static_cast<uint32_t>(s.size());
   uint32_t n = 0;
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, nearly all: one unit a byte
+      ++n;
+      ++i;
+      continue;
+    }
     size_t len = CharLength(s, i);
     // A four-byte sequence is a supplementary code point: a surrogate pair in UTF-16.
     n += (unit == ColumnUnit::kUtf16 && len == 4) ? 2 : 1;

@@ -22,9 +22,16 @@ std::string ToNfc(std::string_view s) {
   return out;
 }
 
+// ASCII tests written out: the program runs in the "C" locale, where <cctype> means exactly
+// these, and the calls were a few percent of spelling a long file.
+namespace {
+bool Upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool Lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+}  // namespace
+
 bool HasLatinLetter(std::string_view s) {
   for (char c : s)
-    if (std::isalpha(static_cast<unsigned char>(c))) return true;
+    if (Upper(static_cast<unsigned char>(c)) || Lower(static_cast<unsigned char>(c))) return true;
   return false;
 }
 
@@ -46,9 +53,9 @@ std::string NormalizeApostrophes(std::string_view s) {
 }
 
 bool IsCapitalized(std::string_view s) {
-  if (s.empty() || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  if (s.empty() || !Upper(static_cast<unsigned char>(s[0]))) return false;
   for (size_t i = 1; i < s.size(); ++i)
-    if (std::islower(static_cast<unsigned char>(s[i]))) return true;
+    if (Lower(static_cast<unsigned char>(s[i]))) return true;
   return false;
 }
 
@@ -56,15 +63,15 @@ bool IsAllCaps(std::string_view s) {
   int letters = 0;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::islower(u)) return false;
-    if (std::isupper(u)) ++letters;
+    if (Lower(u)) return false;
+    if (Upper(u)) ++letters;
   }
   return letters >= 2;
 }
 
 bool HasDigit(std::string_view s) {
   for (char c : s)
-    if (std::isdigit(static_cast<unsigned char>(c))) return true;
+    if (c >= '0' && c <= '9') return true;
   return false;
 }
 
