@@ -1,5 +1,6 @@
 #include <malloc.h>
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "cli/app.h"
@@ -23,6 +24,13 @@ int main(int argc, char** argv) {
   // our build VM. Keeping freed memory in the heap lets the next file reuse it.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  // Output to a pipe or file goes out in 256 KB writes instead of stdio's 4 KB: a long
+  // file's 26 MB of findings were 6,400 write calls. A terminal keeps its line buffering,
+  // and the language server flushes each message itself.
+  if (!isatty(STDOUT_FILENO)) {
+    static char out_buffer[256 << 10];
+    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  }
   struct sigaction sa = {};
   sa.sa_handler = OnBrokenPipe;
   sigemptyset(&sa.sa_mask);
