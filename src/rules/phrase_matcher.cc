@@ -141,9 +141,17 @@ void PhraseAutomaton::Build() {
     uint8_t cls;
     int32_t child;
   };
+  // At most one state per phrase byte: reserved, so building a big union does not spend
+  // its time regrowing these.
+  size_t bytes = 0;
+  for (const Pending& p : pending_) bytes += p.norm.size();
   std::vector<Edge> tree;
+  tree.reserve(bytes);
   std::vector<int32_t> depth = {0};
+  depth.reserve(bytes + 2);
   output_.assign(1, -1);
+  output_.reserve(bytes + 2);
+  patterns_.reserve(pending_.size());
   std::vector<int32_t> path = {0};  // states along the previous phrase
   const Pending* previous = nullptr;
   for (const Pending& pending : pending_) {
