@@ -1,5 +1,9 @@
 #include "report/position.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 
 #include "decode/decode.h"
@@ -47,11 +51,31 @@ LineIndex::LineIndex(const Document& doc) {
     map_ = &doc.decoded.map;
   }
   starts_.push_back(first);
-  for (size_t i = first; i < base_.size(); ++i) {
-    char c = base_[i];
-    if (c == '\n' || (c == '\r' && (i + 1 == base_.size() || base_[i + 1] != '\n'))) {
-      starts_.push_back(static_cast<uint32_t>(i + 1));
+  starts_.reserve(base_.size() / 64 + 2);
+  const char* data = base_.data();
+  const size_t size = base_.size();
+  size_t i = first;
+  while (i < size) {
+#ifdef __SSE2__
+    // Sixteen bytes at a time to the next '\n' or '\r': this index is made on one thread for
+    // the printer, and a byte at a time it was a tenth of printing a long file.
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (i + 16 <= size) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      const int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)));
+      if (hit) {
+        i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
+        break;
+      }
+      i += 16;
     }
+#endif
+    while (i < size && data[i] != '\n' && data[i] != '\r') ++i;
+    if (i >= size) break;
+    char c = data[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == size || data[i + 1] != '\n')))
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+    ++i;
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <ostream>
+#include <random>
 #include <string>
 
 #include "decode/decode.h"
@@ -35,6 +36,34 @@ std::string Utf16Le(const std::u16string& s) {
     out.push_back(static_cast<char>(u >> 8));
   }
   return out;
+}
+
+TEST_CASE("LineIndex: long texts with every kind of line end, against a plain count",
+          "[position]") {
+  // Lines of all lengths (the index scans sixteen bytes at a time), ended by LF, CRLF or a
+  // lone CR, with ASCII and two-byte characters.
+  const char* pieces[] = {"a", "bc", " ", "\xC3\xA9", "\n", "\r\n", "\r", "\n\n",
+                          "0123456789abcdef0123"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 30; ++round) {
+    std::string raw;
+    while (raw.size() < 3000) raw += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    Document doc = MakeDoc(raw);
+    LineIndex index(doc);
+    uint32_t line = 1, column = 1;
+    for (uint32_t i = 0; i < raw.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(raw[i]);
+      if ((c & 0xC0) == 0x80) continue;  // inside a character
+      INFO("round " << round << " offset " << i);
+      REQUIRE(index.Locate(i) == Position{line, column});
+      if (c == '\n' || (c == '\r' && (i + 1 == raw.size() || raw[i + 1] != '\n'))) {
+        ++line;
+        column = 1;
+      } else if (c != '\r') {
+        ++column;
+      }
+    }
+  }
 }
 
 TEST_CASE("LineIndex: ASCII lines, 1-based positions", "[position]") {
