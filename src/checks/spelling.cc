@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "base/string_memo.h"
 #include "spelling/dictionary.h"
 #include "spelling/words.h"
 
@@ -73,21 +74,15 @@ bool IsAscii(std::string_view s) {
 // searches in the word caches. The dictionaries never change while loaded; the memo is
 // cleared when another dictionary asks or when it grows past a bound.
 bool KnownWord(const Dictionary& dict, std::string_view word) {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  thread_local std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo;
+  thread_local StringMemo<bool> memo;
   thread_local uint64_t memo_serial = 0;
-  if (memo_serial != dict.serial() || memo.size() > (1u << 16)) {
-    memo.clear();
+  if (memo_serial != dict.serial()) {
+    memo.Clear();
     memo_serial = dict.serial();
   }
-  auto it = memo.find(word);
-  if (it != memo.end()) return it->second;
-  std::string key(word);
-  bool known = dict.Knows(key);
-  memo.emplace(std::move(key), known);
+  if (const bool* known = memo.Find(word)) return *known;
+  bool known = dict.Knows(std::string(word));
+  memo.Insert(word, known);
   return known;
 }
 
