@@ -9,7 +9,9 @@
 // FindAll(text, within) from them. The answers are the lists' own: a scan finds every
 // occurrence with word boundaries judged against the whole text, so the candidates inside
 // `within` are exactly those a scan of `within` alone would find, and the leftmost-longest
-// choice among them is made per request, as before.
+// choice among them is made per request, as before. (Ranges start and end on character
+// boundaries, as scopes do: a range ending inside a curly apostrophe would let a list's own
+// scan read past its end, which the shared one does not.)
 #include <memory>
 #include <mutex>
 #include <string_view>
