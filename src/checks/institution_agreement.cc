@@ -73,9 +73,9 @@ class InstitutionAgreement : public Check {
   }
 
  private:
-  void Check(const Document& doc, std::string_view text, Range unit,
-             std::span<const Range> words, size_t i, size_t j,
-             const std::unordered_set<std::string>& allowed, std::vector<Finding>* out) const {
+  void Check(const Document& doc, std::string_view text, Range unit, std::span<const Range> words,
+             size_t i, size_t j, const std::unordered_set<std::string>& allowed,
+             std::vector<Finding>* out) const {
     // One word of the name shared with the program's is enough: "Northfield Community
     // Hospital Family Medicine Residency" is the Northfield program's full name.
     bool has_institution_word = false, has_distinct = false, any_allowed = false;

@@ -37,7 +37,8 @@ class Require : public Check {
       std::string_view text = ctx.view();
       std::vector<Range> hidden;
       if (!ignored.empty()) {
-        for (const auto& m : ignored.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
+        for (const auto& m :
+             ignored.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
           for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
           hidden.push_back(m.range);
         }

@@ -30,7 +30,8 @@ class Substitution : public Check {
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     for (const Range& unit : units) {
-      for (const auto& m : matcher.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
+      for (const auto& m :
+           matcher.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
         if (m.token < 0) continue;
         std::string matched(ctx.doc().Slice(m.range));
         std::string replacement = MatchCase(matched, replacements[m.token]);

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "base/cpus.h"
-
 #include "report/position.h"
 
 namespace fulint {

@@ -113,8 +113,9 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
   }
   // A long document: threads take rules in order from a shared counter (rules differ a lot
   // in cost, so fixed halves would not balance). Each keeps its own scope caches, but the
-  // words (what most rules ask for) and the phrase-list scans are made once for all. Results are joined in rule order, as one thread
-  // would have produced them, before the same sort: the output does not depend on threads.
+  // words (what most rules ask for) and the phrase-list scans are made once for all. Results
+  // are joined in rule order, as one thread would have produced them, before the same sort:
+  // the output does not depend on threads.
   std::vector<std::vector<Diagnostic>> per_rule(n);
   std::atomic<size_t> next{0};
   SharedWords words;

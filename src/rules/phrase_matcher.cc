@@ -297,8 +297,8 @@ void PhraseAutomaton::Build() {
 }
 
 void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at,
-                         const uint32_t* ring, uint32_t count,
-                         std::vector<PhraseMatch>* const* sinks) const {
+                           const uint32_t* ring, uint32_t count,
+                           std::vector<PhraseMatch>* const* sinks) const {
   for (int32_t s = first_output_[state]; s > 0; s = dict_[s]) {
     const Pattern* p = &patterns_[output_[s]];
     uint32_t begin = ring[(count - p->length) & ring_mask_];
@@ -332,7 +332,7 @@ std::vector<PhraseMatch> PhraseAutomaton::FindAll(std::string_view text, Range w
 }
 
 void PhraseAutomaton::Scan(std::string_view text, Range within,
-                         std::vector<PhraseMatch>* const* sinks) const {
+                           std::vector<PhraseMatch>* const* sinks) const {
   if (patterns_.empty()) return;
   // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
   // run of spaces are one byte each), to recover where a match starts.

@@ -43,6 +43,7 @@ class PhraseAutomaton {
   // against the whole text, so candidates inside a sub-range are the same as a scan of that
   // sub-range would find. sinks[slot] must exist for every slot added.
   void Scan(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks) const;
+
  private:
   struct Pattern {
     int id;

@@ -64,8 +64,7 @@ class LiteralScanner {
   // Walks the automaton from `at` to the end of the next occurrence and returns that offset
   // (past its last byte), or 0 at `end`. Out of line, so the loop keeps its state in
   // registers: inlined into a caller's loop it was spilled to the stack at every byte.
-  [[gnu::noinline]] uint32_t NextHit(const unsigned char* bytes, uint32_t end,
-                                     Cursor* at) const;
+  [[gnu::noinline]] uint32_t NextHit(const unsigned char* bytes, uint32_t end, Cursor* at) const;
   // The first offset from `i` whose byte starts some literal, or `end`. Sixteen bytes at a
   // time when literals start with at most four distinct bytes (a literal such as "give 110%"
   // starts with g or G); most text is then passed over without walking the automaton.

@@ -102,7 +102,8 @@ std::span<const Range> ScopeResolver::WordsOf(Range range) {
   const Range* from = all.data();
   if (word_hint_ <= all.size() && (word_hint_ == 0 || all[word_hint_ - 1].begin < range.begin))
     from += word_hint_;
-  const Range* first = Gallop(from, words_end, [&](const Range& w) { return w.begin < range.begin; });
+  const Range* first =
+      Gallop(from, words_end, [&](const Range& w) { return w.begin < range.begin; });
   // Words end in order too.
   const Range* last = Gallop(first, words_end, [&](const Range& w) { return w.end <= range.end; });
   word_hint_ = static_cast<size_t>(last - all.data());

@@ -56,7 +56,7 @@ class ScopeResolver {
   SharedWords* shared_words_;
   std::map<std::string, std::vector<Range>> cache_;
   std::optional<std::vector<Range>> all_words_;  // the whole text's words, once asked
-  size_t word_hint_ = 0;  // where in them the last WordsOf answer ended
+  size_t word_hint_ = 0;                         // where in them the last WordsOf answer ended
   std::map<std::pair<uint32_t, uint32_t>, std::vector<Range>> sentences_;
   std::deque<std::vector<Range>> owned_;  // units made for one request (Units' results)
 };

@@ -106,8 +106,8 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
                                               std::string* error, PhraseScans* scans) const {
   std::vector<TokenMatch> found;
   if (!phrases_.empty())
-    for (const auto& m : scans ? scans->FindAll(phrases_, text, within)
-                               : phrases_.FindAll(text, within))
+    for (const auto& m :
+         scans ? scans->FindAll(phrases_, text, within) : phrases_.FindAll(text, within))
       found.push_back({m.range, m.id});
   for (const auto& r : regexes_) {
     // After one regex gave up, none runs again for this caller: its time stays bounded.

@@ -32,8 +32,7 @@ class TokenMatcher {
   // Leftmost-longest, non-overlapping matches in text[within], minus exceptions. A regex that
   // gives up (catastrophic backtracking) sets `error` and the other matches are kept. With
   // `scans`, the phrase list's matches come from the document's shared scan.
-  std::vector<TokenMatch> FindAll(std::string_view text, Range within,
-                                  std::string* error = nullptr,
+  std::vector<TokenMatch> FindAll(std::string_view text, Range within, std::string* error = nullptr,
                                   PhraseScans* scans = nullptr) const;
   // Appends the phrase list, if any, for the rule set's PhraseUnion.
   void PhraseLists(std::vector<const PhraseMatcher*>* out) const {

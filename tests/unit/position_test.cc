@@ -42,8 +42,8 @@ TEST_CASE("LineIndex: long texts with every kind of line end, against a plain co
           "[position]") {
   // Lines of all lengths (the index scans sixteen bytes at a time), ended by LF, CRLF or a
   // lone CR, with ASCII and two-byte characters.
-  const char* pieces[] = {"a", "bc", " ", "\xC3\xA9", "\n", "\r\n", "\r", "\n\n",
-                          "0123456789abcdef0123"};
+  const char* pieces[] = {
+      "a", "bc", " ", "\xC3\xA9", "\n", "\r\n", "\r", "\n\n", "0123456789abcdef0123"};
   std::mt19937 rng(11);
   for (int round = 0; round < 30; ++round) {
     std::string raw;

@@ -236,7 +236,8 @@ TEST_CASE("text: thousands of findings print the same as one at a time", "[print
   // must be those of printing each finding on its own, in order.
   std::string raw;
   for (int i = 0; i < 800; ++i)
-    raw += "Line " + std::to_string(i) + "\tof caf\xC3\xA9 text, with a tab and \xE2\x80\x99 quote.\n";
+    raw +=
+        "Line " + std::to_string(i) + "\tof caf\xC3\xA9 text, with a tab and \xE2\x80\x99 quote.\n";
   Document doc = MakeDoc(raw);
   std::vector<Diagnostic> all;
   for (uint32_t at = 0; at + 3 < raw.size(); at += 7)
