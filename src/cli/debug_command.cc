@@ -67,6 +67,10 @@ int PrintTimings(const std::vector<std::pair<std::string, std::string>>& files) 
               ms(t3 - t2));
   for (size_t i : order)
     std::printf("%9.3f ms  %s\n", seconds[i] * 1e3, rules->rules[i]->id.c_str());
+  // Work shared by rules is made by the first rule that asks for it, and counted there.
+  std::printf(
+      "(the one scan for all phrase lists and the word segmentation count towards the first "
+      "rule that needs them)\n");
   return 0;
 }
 
