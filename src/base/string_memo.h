@@ -49,7 +49,7 @@ class StringMemo {
   }
 
   void Clear() {
-    for (Slot& s : slots_) s.used = false;
+    for (Slot& s : slots_) s = Slot{};  // values freed too
     keys_.clear();
     count_ = 0;
   }

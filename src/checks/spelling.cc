@@ -89,24 +89,17 @@ bool KnownWord(const Dictionary& dict, std::string_view word) {
 // Dictionary::Suggest through a per-thread memo, for the same reason: a folder of drafts
 // repeats its typos ("recieve", "residancy"), and each suggestion is hundreds of lookups.
 std::vector<std::string> Suggestions(const Dictionary& dict, std::string_view word, size_t max) {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  thread_local std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>>
-      memo;
+  thread_local StringMemo<std::vector<std::string>> memo(/*slots_log2=*/6, /*max_slots_log2=*/12);
   thread_local uint64_t memo_serial = 0;
   thread_local size_t memo_max = 0;
-  if (memo_serial != dict.serial() || memo_max != max || memo.size() > (1u << 12)) {
-    memo.clear();
+  if (memo_serial != dict.serial() || memo_max != max) {
+    memo.Clear();
     memo_serial = dict.serial();
     memo_max = max;
   }
-  auto it = memo.find(word);
-  if (it != memo.end()) return it->second;
-  std::string key(word);
-  auto options = dict.Suggest(key, max);
-  memo.emplace(std::move(key), options);
+  if (const auto* options = memo.Find(word)) return *options;
+  auto options = dict.Suggest(std::string(word), max);
+  memo.Insert(word, options);
   return options;
 }
 

@@ -311,17 +311,25 @@ void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at
   }
 }
 
-std::vector<PhraseMatch> LeftmostLongest(std::vector<PhraseMatch> found) {
-  std::sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+void SortCandidates(std::vector<PhraseMatch>* candidates) {
+  std::sort(candidates->begin(), candidates->end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                           : a.range.end > b.range.end;
   });
+}
+
+namespace {
+
+std::vector<PhraseMatch> LeftmostLongest(std::vector<PhraseMatch> found) {
+  SortCandidates(&found);
   size_t kept = 0;
   for (const auto& m : found)
     if (kept == 0 || m.range.begin >= found[kept - 1].range.end) found[kept++] = m;
   found.resize(kept);
   return found;
 }
+
+}  // namespace
 
 std::vector<PhraseMatch> PhraseAutomaton::FindAll(std::string_view text, Range within) const {
   std::vector<PhraseMatch> found;

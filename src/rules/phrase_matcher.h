@@ -21,9 +21,10 @@ struct PhraseMatch {
   int id;  // the id given to Add
 };
 
-// Sorts a scan's candidates (begin ascending, longest first) and keeps the leftmost-longest
-// ones that do not overlap.
-std::vector<PhraseMatch> LeftmostLongest(std::vector<PhraseMatch> candidates);
+// Puts a scan's candidates in leftmost-longest order: begin ascending, longest first. Taking
+// each one that starts at or after the end of the last one taken then gives the
+// leftmost-longest matches without overlaps (PhraseAutomaton::FindAll, PhraseScans::FindAll).
+void SortCandidates(std::vector<PhraseMatch>* candidates);
 
 class PhraseAutomaton {
  public:

@@ -41,7 +41,7 @@ std::vector<PhraseMatch> PhraseScans::FindAll(const PhraseMatcher& list, std::st
   Scan& scan = *scans_[static_cast<size_t>(view - views_.begin()) * union_->groups_.size() +
                        static_cast<size_t>(group)];
   EnsureScanned(scan, group, text);
-  // The candidates inside `within`, then leftmost-longest among them (LeftmostLongest's rule).
+  // The candidates inside `within`, then leftmost-longest among them (SortCandidates' rule).
   const std::vector<PhraseMatch>& candidates = scan.per_slot[static_cast<size_t>(slot)];
   const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
   auto it = std::partition_point(candidates.begin(), candidates.end(), [&](const PhraseMatch& m) {
@@ -62,11 +62,7 @@ void PhraseScans::EnsureScanned(Scan& scan, int group, std::string_view text) {
     std::vector<std::vector<PhraseMatch>*> sinks;
     for (auto& v : scan.per_slot) sinks.push_back(&v);
     union_->groups_[group].Scan(text, {0, static_cast<uint32_t>(text.size())}, sinks.data());
-    for (auto& v : scan.per_slot)
-      std::sort(v.begin(), v.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
-                                              : a.range.end > b.range.end;
-      });
+    for (auto& v : scan.per_slot) SortCandidates(&v);
   });
 }
 
