@@ -1,12 +1,38 @@
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cli/app.h"
 #include "cli/huge_pages.h"
 
+#ifdef FULINT_WITH_MIMALLOC
+#include <mimalloc.h>
+
+#include <cstdlib>
+#include <cstring>
+#endif
+
 namespace {
+
+#ifdef FULINT_WITH_MIMALLOC
+// fulint is linked with mimalloc (CMakeLists.txt, FULINT_MIMALLOC), asked here to back its
+// memory with 2 MB transparent huge pages. On our build VM the first touch of each fresh 4 KB
+// page costs about 10 microseconds (page faults are expensive under its shadow paging), and
+// a one-draft run touched 600 of them, mostly while loading the rules: with huge pages it is
+// a quarter faster (BENCHMARKS.md, "Session 6"). glibc's malloc cannot do this in-process.
+// A thread's first memory segment is committed at once too (eager_commit_delay 0), so that it
+// is on huge pages as well: that took a two-thread run over 1,000 drafts from 1,000 page
+// faults to 430. Run as a constructor, before the C++ library's own start-up allocates; an
+// explicit MIMALLOC_LARGE_OS_PAGES or FULINT_HUGE_PAGES=0 in the environment wins.
+[[gnu::constructor(101)]] void AskForHugePages() {
+  const char* off = std::getenv("FULINT_HUGE_PAGES");
+  if ((off && std::strcmp(off, "0") == 0) || std::getenv("MIMALLOC_LARGE_OS_PAGES")) return;
+  mi_option_enable(mi_option_large_os_pages);
+  if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY")) mi_option_set(mi_option_eager_commit_delay, 0);
+}
+#endif
 
 // A reader that stops early (`fulint drafts/ | head -1`, an editor that quits) closes our
 // standard output. Nothing more can be delivered, so fulint stops at once, quietly (no
@@ -17,6 +43,8 @@ extern "C" void OnBrokenPipe(int) { _exit(2); }
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifndef FULINT_WITH_MIMALLOC
+  // glibc's malloc: huge pages only through a restart, worth it for long inputs.
   fulint::MaybeRestartWithHugePages(argc, argv);
   // Big buffers (a long file's text, its words, its findings) are made and freed for every
   // file. By default glibc maps each one afresh and unmaps it when freed, and every page of
@@ -24,12 +52,16 @@ int main(int argc, char** argv) {
   // our build VM. Keeping freed memory in the heap lets the next file reuse it.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   // Output to a pipe or file goes out in 256 KB writes instead of stdio's 4 KB: a long
   // file's 26 MB of findings were 6,400 write calls. A terminal keeps its line buffering,
   // and the language server flushes each message itself.
+  // From the heap, not static storage: the heap may be on huge pages, and 64 fresh 4 KB pages
+  // were a tenth of a one-draft run's page faults. Never freed: stdout uses it to the end.
   if (!isatty(STDOUT_FILENO)) {
-    static char out_buffer[256 << 10];
-    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    constexpr size_t kOutBuffer = 256 << 10;
+    if (char* out_buffer = static_cast<char*>(malloc(kOutBuffer)))
+      setvbuf(stdout, out_buffer, _IOFBF, kOutBuffer);
   }
   struct sigaction sa = {};
   sa.sa_handler = OnBrokenPipe;

@@ -1,5 +1,8 @@
 #include "rules/yaml_cache.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,7 +11,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "base/read_file.h"
 #include "spelling/word_cache.h"
 
 namespace fulint {
@@ -31,7 +33,7 @@ void PutU64(uint64_t v, std::string* out) {
   for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
-bool GetU64(const std::string& data, size_t* at, uint64_t* v) {
+bool GetU64(std::string_view data, size_t* at, uint64_t* v) {
   if (*at + 8 > data.size()) return false;
   *v = 0;
   for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<uint8_t>(data[*at + i])) << (8 * i);
@@ -39,15 +41,15 @@ bool GetU64(const std::string& data, size_t* at, uint64_t* v) {
   return true;
 }
 
-void PutString(const std::string& s, std::string* out) {
+void PutString(std::string_view s, std::string* out) {
   PutU64(s.size(), out);
   out->append(s);
 }
 
-bool GetString(const std::string& data, size_t* at, std::string* s) {
+bool GetString(std::string_view data, size_t* at, std::string_view* s) {
   uint64_t n;
   if (!GetU64(data, at, &n) || n > data.size() - *at) return false;
-  s->assign(data, *at, n);
+  *s = data.substr(*at, n);
   *at += n;
   return true;
 }
@@ -67,21 +69,37 @@ std::string YamlCache::DefaultFile() {
 
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
   if (file_.empty()) return;
-  std::string data;
-  if (ReadWholeFile(file_, &data) != ReadStatus::kOk) return;
+  int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    // MAP_PRIVATE: a later Save replaces the file by rename, so these pages stay as read.
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      mapping_ = static_cast<const char*>(p);
+      mapping_size_ = static_cast<size_t>(st.st_size);
+    }
+  }
+  ::close(fd);
+  if (!mapping_) return;
+  std::string_view data(mapping_, mapping_size_);
   size_t magic = std::strlen(kMagic);
-  if (data.compare(0, magic, kMagic) != 0) return;
+  if (data.substr(0, magic) != kMagic) return;
   size_t at = magic;
   while (at < data.size()) {
-    std::string path;
+    std::string_view path;
     Entry e;
     if (!GetString(data, &at, &path) || !GetU64(data, &at, &e.hash) ||
-        !GetString(data, &at, &e.tree)) {
+        !GetString(data, &at, &e.mapped)) {
       entries_.clear();  // corrupt: start afresh
       return;
     }
-    entries_[path] = std::move(e);
+    entries_[std::string(path)] = std::move(e);
   }
+}
+
+YamlCache::~YamlCache() {
+  if (mapping_) ::munmap(const_cast<char*>(mapping_), mapping_size_);
 }
 
 bool YamlCache::Parse(const std::string& path, const std::string& text, YamlValue* out,
@@ -89,21 +107,36 @@ bool YamlCache::Parse(const std::string& path, const std::string& text, YamlValu
   auto source = std::make_shared<const std::string>(path);
   std::string key = Absolute(path);
   uint64_t hash = Hash(text);
+  // Read outside the lock when the tree is in the mapping, which nothing changes: the rule
+  // loader's threads then read their trees at the same time.
+  auto read = [&](std::string_view tree) {
+    size_t at = 0;
+    return YamlValue::Deserialize(tree, &at, out) && at == tree.size();
+  };
+  bool hit = false;
+  std::string_view mapped;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = entries_.find(key);
     if (it != entries_.end() && it->second.hash == hash) {
-      size_t at = 0;
-      if (YamlValue::Deserialize(it->second.tree, &at, out) && at == it->second.tree.size()) {
-        out->SetSource(source);
-        ++hits_;
-        return true;
-      }
+      if (it->second.is_owned)
+        hit = read(it->second.tree());
+      else
+        mapped = it->second.mapped;
     }
   }
+  if (!mapped.empty()) hit = read(mapped);
+  if (hit) {
+    out->SetSource(source);
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++hits_;
+    return true;
+  }
   if (!ParseYaml(text, source, out, error, error_mark)) return false;
-  Entry e{hash, {}};
-  out->Serialize(&e.tree);
+  Entry e;
+  e.hash = hash;
+  out->Serialize(&e.owned);
+  e.is_owned = true;
   std::lock_guard<std::mutex> lock(mutex_);
   entries_[key] = std::move(e);
   dirty_ = true;
@@ -119,7 +152,7 @@ void YamlCache::Save() {
     if (!fs::exists(path, ec)) continue;  // a deleted file, or a test's temporary folder
     PutString(path, &data);
     PutU64(e.hash, &data);
-    PutString(e.tree, &data);
+    PutString(e.tree(), &data);
   }
   fs::create_directories(fs::path(file_).parent_path(), ec);
   std::string tmp = file_ + ".tmp." + std::to_string(getpid());

@@ -156,7 +156,8 @@ TEST_CASE("bad input: a large file is linted in bounded memory and time", "[bad-
 }
 
 TEST_CASE("bad input: the restart with huge pages for long inputs is invisible", "[bad-input]") {
-  // Over 8 MB of input on the command line restarts fulint with glibc's huge-page tunable
+  // Over 8 MB of input on the command line restarts a fulint built without mimalloc with
+  // glibc's huge-page tunable; with mimalloc, FULINT_HUGE_PAGES=0 turns its huge pages off
   // (src/cli/huge_pages.cc). Mostly blank lines, so it lints quickly also under ASan. The
   // output, the messages and the exit status are those of a run without the restart.
   TempDir dir;

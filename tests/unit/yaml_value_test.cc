@@ -121,4 +121,64 @@ TEST_CASE("yaml cache: an unchanged file is read back, a changed one parsed agai
   CHECK(v["message"].text() == "one");
 }
 
+TEST_CASE("yaml cache: entries read from the mapped file survive a rewrite of it", "[yaml]") {
+  // The cache file is memory-mapped and its entries point into the mapping; saving replaces
+  // the file by rename, and the entries not parsed in this run are written from the mapping.
+  test::TempDir dir;
+  std::string cache_file = (dir.path() / "cache.bin").string();
+  std::string a = dir.Write("A.yml", "message: a\n");
+  std::string b = dir.Write("B.yml", "message: b\nlevel: error\n");
+  YamlValue v;
+  std::string error;
+  YamlMark mark;
+  {
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(a, "message: a\n", &v, &error, &mark));
+    REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
+    cache.Save();
+  }
+  {
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(a, "message: changed\n", &v, &error, &mark));  // parsed, owned
+    CHECK(cache.hits() == 0);
+    cache.Save();  // A from this run, B from the mapping of the file being replaced
+    // The mapping still reads as before the rename.
+    REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
+    CHECK(cache.hits() == 1);
+    CHECK(v["level"].text() == "error");
+  }
+  YamlCache cache(cache_file);
+  REQUIRE(cache.Parse(a, "message: changed\n", &v, &error, &mark));
+  CHECK(v["message"].text() == "changed");
+  REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
+  CHECK(v["level"].text() == "error");
+  CHECK(cache.hits() == 2);
+}
+
+TEST_CASE("yaml cache: an empty or truncated cache file is ignored", "[yaml]") {
+  test::TempDir dir;
+  std::string cache_file = (dir.path() / "cache.bin").string();
+  std::string rule = dir.Write("Rule.yml", "message: one\n");
+  YamlValue v;
+  std::string error;
+  YamlMark mark;
+  {
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    cache.Save();
+  }
+  std::string whole;
+  {
+    std::ifstream in(cache_file, std::ios::binary);
+    whole.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (size_t keep : {size_t{0}, whole.size() / 2, whole.size() - 1}) {
+    std::ofstream(cache_file, std::ios::binary | std::ios::trunc) << whole.substr(0, keep);
+    YamlCache cache(cache_file);
+    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    CHECK(cache.hits() == 0);
+    CHECK(v["message"].text() == "one");
+  }
+}
+
 }  // namespace fulint
