@@ -197,6 +197,13 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
   };
   size_t threads = std::min<size_t>(UsableCpus(), 8);
   threads = std::min(threads, wanted.size() / 4 + 1);  // not worth a thread for a few files
+  // Read back from the cache, the built-in style loads in about 4 ms on one thread. A second
+  // thread then costs more than it saves: on our build VM an idle core takes 1.5 ms to start a
+  // thread, and the two contend for the dictionaries; a one-draft run's median was 11.2 ms
+  // with one thread against 12.6 ms with two (40 runs each, BENCHMARKS.md "Session 6").
+  // Parsing with yaml-cpp (a changed rule, a first run) is several times slower, and worth it.
+  if (std::all_of(wanted.begin(), wanted.end(), [&](const auto& w) { return cache.Has(w.second); }))
+    threads = 1;
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

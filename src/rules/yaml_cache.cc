@@ -143,6 +143,12 @@ bool YamlCache::Parse(const std::string& path, const std::string& text, YamlValu
   return true;
 }
 
+bool YamlCache::Has(const std::string& path) {
+  std::string key = Absolute(path);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.count(key) > 0;
+}
+
 void YamlCache::Save() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (file_.empty() || !dirty_) return;

@@ -32,6 +32,8 @@ class YamlCache {
   // unchanged, else parsed with yaml-cpp (and kept for Save). Safe to call from many threads.
   bool Parse(const std::string& path, const std::string& text, YamlValue* out,
              std::string* error, YamlMark* error_mark);
+  // Whether the cache holds a tree for the file at `path` (from some version of it).
+  bool Has(const std::string& path);
   // Writes the cache back (atomically) when something new was parsed.
   void Save();
   // How many Parse calls were answered from the cache (for tests and `debug timings`).

@@ -15,12 +15,16 @@ using fulint::ForEachInOrder;
 TEST_CASE("ordered parallel: consumed in order with several workers", "[parallel]") {
   for (unsigned jobs : {1u, 2u, 4u}) {
     std::vector<size_t> seen;
-    std::atomic<int> produced_by_other_thread{0};
+    std::atomic<int> produced_by_other_thread{0}, id_mismatches{0}, bad_ids{0};
     auto main_thread = std::this_thread::get_id();
     ForEachInOrder<size_t>(
         200, jobs, 8,
-        [&](size_t i, unsigned) {
-          if (std::this_thread::get_id() != main_thread) ++produced_by_other_thread;
+        [&](size_t i, unsigned worker) {
+          // The calling thread is worker 0 (it starts at once); the others are new threads.
+          bool on_caller = std::this_thread::get_id() == main_thread;
+          if (!on_caller) ++produced_by_other_thread;
+          if (on_caller != (worker == 0)) ++id_mismatches;
+          if (worker >= jobs) ++bad_ids;
           // Early items are slow, so later ones finish first and must wait their turn.
           if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));
           return i * 3;
@@ -31,7 +35,11 @@ TEST_CASE("ordered parallel: consumed in order with several workers", "[parallel
         });
     REQUIRE(seen.size() == 200);
     for (size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == i);
-    if (jobs > 1) CHECK(produced_by_other_thread == 200);
+    CHECK(id_mismatches == 0);
+    CHECK(bad_ids == 0);
+    // Items 0, 7, 14... sleep 300 us, ample time for the other threads to take some.
+    if (jobs > 1) CHECK(produced_by_other_thread > 0);
+    if (jobs == 1) CHECK(produced_by_other_thread == 0);
   }
 }
 
