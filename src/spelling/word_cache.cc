@@ -68,6 +68,12 @@ std::unique_ptr<WordCache> WordCache::Open(const std::string& path, const std::s
   void* p = mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (p == MAP_FAILED) return nullptr;
+  // Lookups touch pages all over the file. On our build VM each first touch of a 4 KB page
+  // costs microseconds (shadow paging); asked for huge pages, the kernel reads the file into
+  // 2 MB page-cache folios and maps them whole, and a one-draft run took 9.4 ms instead of
+  // 11.1 (median of 15). Only a read after this call gets them: CompileWordCache drops the
+  // small pages its writes leave in the page cache.
+  madvise(p, length, MADV_HUGEPAGE);
   std::unique_ptr<WordCache> cache(new WordCache());
   cache->data_ = static_cast<const char*>(p);
   cache->length_ = length;
@@ -177,6 +183,10 @@ bool CompileWordCache(const std::string& dic, const std::string& aff, const std:
             std::fwrite(pad.data(), 1, pad.size(), f) == pad.size() &&
             std::fwrite(&slot_count, 4, 1, f) == 1 &&
             std::fwrite(slots.data(), 4, slots.size(), f) == slots.size();
+  // Written out and dropped from the page cache, so that the first reader reads it back in
+  // huge pages (see Open); pages still dirty would stay.
+  ok = ok && std::fflush(f) == 0 && fdatasync(fileno(f)) == 0;
+  if (ok) posix_fadvise(fileno(f), 0, 0, POSIX_FADV_DONTNEED);
   ok = (std::fclose(f) == 0) && ok;
   if (!ok || std::rename(tmp.c_str(), out.c_str()) != 0) {
     std::remove(tmp.c_str());
