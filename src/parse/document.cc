@@ -3,15 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/ascii.h"
+
 namespace fulint {
 
 const Field* Document::Metadata(const std::string& name) const {
   auto fm = front_matter.find(name);
   if (fm != front_matter.end()) return &fm->second;
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  auto h = headers.find(lower);
+  if (headers.empty()) return nullptr;
+  // Header names are stored lower-case. ASCII lowering, not std::tolower: this runs a few
+  // hundred times a draft (rule conditions, fields), and the locale call was most of it.
+  auto h = headers.find(LowerAscii(name));
   if (h != headers.end()) return &h->second;
   return nullptr;
 }

@@ -44,7 +44,10 @@ struct RuleScratch {
 void RunRule(const Rule& rule, size_t index, const Document& doc, LintContext& ctx,
              ScopeResolver& scopes, const LintOptions& options, RuleScratch* scratch,
              std::vector<Diagnostic>* out) {
-  auto started = std::chrono::steady_clock::now();
+  // Timed only for `debug timings`: reading the clock for every rule of every file was 0.6%
+  // of a folder's run.
+  std::chrono::steady_clock::time_point started;
+  if (options.rule_seconds) started = std::chrono::steady_clock::now();
   if (rule.level < options.min_level) return;
   if (!options.only.empty() &&
       std::find(options.only.begin(), options.only.end(), rule.id) == options.only.end())
