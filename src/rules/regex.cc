@@ -205,6 +205,24 @@ pcre2_match_context* MatchContext() {
   return holder.context;
 }
 
+// This thread's match data, with room for at least `pairs` offset pairs: made once, not per
+// call (a rule's condition on a field is searched for every draft). Shared by every match on
+// the thread, so ForEach's on_match must not start another match (TokenMatcher's only
+// collects the ranges).
+pcre2_match_data* MatchData(uint32_t pairs) {
+  thread_local struct Data {
+    pcre2_match_data* data = nullptr;
+    uint32_t pairs = 0;
+    ~Data() { pcre2_match_data_free(data); }
+  } cached;
+  if (!cached.data || cached.pairs < pairs) {
+    pcre2_match_data_free(cached.data);
+    cached.data = pcre2_match_data_create(pairs, nullptr);
+    cached.pairs = pairs;
+  }
+  return cached.data;
+}
+
 }  // namespace
 
 Regex::Regex() = default;
@@ -251,19 +269,9 @@ bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
   auto subject = reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin);
   const size_t length = within.size();
   pcre2_match_context* context = MatchContext();
-  thread_local struct Data {
-    pcre2_match_data* data = nullptr;
-    uint32_t pairs = 0;
-    ~Data() { pcre2_match_data_free(data); }
-  } cached;
   uint32_t needed = 0;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &needed);
-  if (!cached.data || cached.pairs < needed + 1) {
-    pcre2_match_data_free(cached.data);
-    cached.data = pcre2_match_data_create(needed + 1, nullptr);
-    cached.pairs = needed + 1;
-  }
-  pcre2_match_data* data = cached.data;
+  pcre2_match_data* data = MatchData(needed + 1);
   std::vector<Range> groups;
   size_t start = 0;
   bool ok = true;
@@ -380,10 +388,10 @@ bool Regex::Search(std::string_view text, Range within) const {
   if (!impl_) return false;
   if (impl_->code) {
     pcre2_code* code = impl_->ForScanning(within.size());
-    pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
+    uint32_t groups = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin),
-                         within.size(), 0, 0, data, MatchContext());
-    pcre2_match_data_free(data);
+                         within.size(), 0, 0, MatchData(groups + 1), MatchContext());
     return rc >= 0;
   }
   bool found = false;
