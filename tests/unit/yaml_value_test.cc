@@ -1,11 +1,14 @@
 // YamlValue: what yaml-cpp parses, kept with positions, and the binary form the rule cache
 // stores; YamlCache: reused when a file is unchanged, re-parsed when it changes.
-#include <catch2/catch.hpp>
+#include "rules/yaml_value.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "rules/yaml_cache.h"
-#include "rules/yaml_value.h"
 #include "test_util.h"
 
 namespace fulint {
@@ -88,96 +91,89 @@ TEST_CASE("yaml value: syntax errors are located; alias bombs are refused", "[ya
   CHECK(error.find("too many values") != std::string::npos);
 }
 
-TEST_CASE("yaml cache: an unchanged file is read back, a changed one parsed again", "[yaml]") {
+// A cache file in a temporary folder, and what YamlCache::Parse writes into.
+struct CacheTest {
   test::TempDir dir;
-  std::string cache_file = (dir.path() / "cache.bin").string();
-  std::string rule = dir.Write("Rule.yml", "message: one\n");
+  std::string file = (dir.path() / "cache.bin").string();
   YamlValue v;
   std::string error;
   YamlMark mark;
-  {
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+  bool Parse(YamlCache& cache, const std::string& path, const std::string& text) {
+    return cache.Parse(path, text, &v, &error, &mark);
+  }
+  // Parses each (path, text) through a fresh cache on `file`, then saves it.
+  void ParseAndSave(const std::vector<std::pair<std::string, std::string>>& files) {
+    YamlCache cache(file);
+    for (const auto& [path, text] : files) REQUIRE(Parse(cache, path, text));
     cache.Save();
   }
-  REQUIRE(std::ifstream(cache_file).good());
+};
+
+TEST_CASE("yaml cache: an unchanged file is read back, a changed one parsed again", "[yaml]") {
+  CacheTest t;
+  std::string rule = t.dir.Write("Rule.yml", "message: one\n");
+  t.ParseAndSave({{rule, "message: one\n"}});
+  REQUIRE(std::ifstream(t.file).good());
   {
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    YamlCache cache(t.file);
+    REQUIRE(t.Parse(cache, rule, "message: one\n"));
     CHECK(cache.hits() == 1);  // read back from the file
-    CHECK(v["message"].text() == "one");
-    CHECK(v["message"].Mark().line == 0);
-    CHECK(*v.Mark().source == rule);
+    CHECK(t.v["message"].text() == "one");
+    CHECK(t.v["message"].Mark().line == 0);
+    CHECK(*t.v.Mark().source == rule);
     // Changed text hashes differently and is parsed afresh.
-    REQUIRE(cache.Parse(rule, "message: two\n", &v, &error, &mark));
+    REQUIRE(t.Parse(cache, rule, "message: two\n"));
     CHECK(cache.hits() == 1);
-    CHECK(v["message"].text() == "two");
+    CHECK(t.v["message"].text() == "two");
   }
   // A corrupt cache is ignored.
-  std::ofstream(cache_file) << "fulint-yaml-cache-1\n\x05garbage";
-  YamlCache cache(cache_file);
-  REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+  std::ofstream(t.file) << "fulint-yaml-cache-1\n\x05garbage";
+  YamlCache cache(t.file);
+  REQUIRE(t.Parse(cache, rule, "message: one\n"));
   CHECK(cache.hits() == 0);
-  CHECK(v["message"].text() == "one");
+  CHECK(t.v["message"].text() == "one");
 }
 
 TEST_CASE("yaml cache: entries read from the mapped file survive a rewrite of it", "[yaml]") {
   // The cache file is memory-mapped and its entries point into the mapping; saving replaces
   // the file by rename, and the entries not parsed in this run are written from the mapping.
-  test::TempDir dir;
-  std::string cache_file = (dir.path() / "cache.bin").string();
-  std::string a = dir.Write("A.yml", "message: a\n");
-  std::string b = dir.Write("B.yml", "message: b\nlevel: error\n");
-  YamlValue v;
-  std::string error;
-  YamlMark mark;
+  CacheTest t;
+  std::string a = t.dir.Write("A.yml", "message: a\n");
+  std::string b = t.dir.Write("B.yml", "message: b\nlevel: error\n");
+  t.ParseAndSave({{a, "message: a\n"}, {b, "message: b\nlevel: error\n"}});
   {
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(a, "message: a\n", &v, &error, &mark));
-    REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
-    cache.Save();
-  }
-  {
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(a, "message: changed\n", &v, &error, &mark));  // parsed, owned
+    YamlCache cache(t.file);
+    REQUIRE(t.Parse(cache, a, "message: changed\n"));  // parsed, owned
     CHECK(cache.hits() == 0);
     cache.Save();  // A from this run, B from the mapping of the file being replaced
     // The mapping still reads as before the rename.
-    REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
+    REQUIRE(t.Parse(cache, b, "message: b\nlevel: error\n"));
     CHECK(cache.hits() == 1);
-    CHECK(v["level"].text() == "error");
+    CHECK(t.v["level"].text() == "error");
   }
-  YamlCache cache(cache_file);
-  REQUIRE(cache.Parse(a, "message: changed\n", &v, &error, &mark));
-  CHECK(v["message"].text() == "changed");
-  REQUIRE(cache.Parse(b, "message: b\nlevel: error\n", &v, &error, &mark));
-  CHECK(v["level"].text() == "error");
+  YamlCache cache(t.file);
+  REQUIRE(t.Parse(cache, a, "message: changed\n"));
+  CHECK(t.v["message"].text() == "changed");
+  REQUIRE(t.Parse(cache, b, "message: b\nlevel: error\n"));
+  CHECK(t.v["level"].text() == "error");
   CHECK(cache.hits() == 2);
 }
 
 TEST_CASE("yaml cache: an empty or truncated cache file is ignored", "[yaml]") {
-  test::TempDir dir;
-  std::string cache_file = (dir.path() / "cache.bin").string();
-  std::string rule = dir.Write("Rule.yml", "message: one\n");
-  YamlValue v;
-  std::string error;
-  YamlMark mark;
-  {
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
-    cache.Save();
-  }
+  CacheTest t;
+  std::string rule = t.dir.Write("Rule.yml", "message: one\n");
+  t.ParseAndSave({{rule, "message: one\n"}});
   std::string whole;
   {
-    std::ifstream in(cache_file, std::ios::binary);
+    std::ifstream in(t.file, std::ios::binary);
     whole.assign(std::istreambuf_iterator<char>(in), {});
   }
   for (size_t keep : {size_t{0}, whole.size() / 2, whole.size() - 1}) {
-    std::ofstream(cache_file, std::ios::binary | std::ios::trunc) << whole.substr(0, keep);
-    YamlCache cache(cache_file);
-    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    std::ofstream(t.file, std::ios::binary | std::ios::trunc) << whole.substr(0, keep);
+    YamlCache cache(t.file);
+    REQUIRE(t.Parse(cache, rule, "message: one\n"));
     CHECK(cache.hits() == 0);
-    CHECK(v["message"].text() == "one");
+    CHECK(t.v["message"].text() == "one");
   }
 }
 
