@@ -95,8 +95,9 @@ bool Mappable(std::string_view raw, const DecodedText& decoded, Range edit) {
   if (edit.empty()) return true;
   if (te < tb || map.ToRawEnd(te) != edit.end) return false;
   std::string slice;
-  if (decoded.encoding == RawEncoding::kUtf16LE) slice = "\xFF\xFE";
-  if (decoded.encoding == RawEncoding::kUtf16BE) slice = "\xFE\xFF";
+  // The byte-order mark, by length (GCC 12 misreads the assignment of the literal at -O3).
+  if (decoded.encoding == RawEncoding::kUtf16LE) slice.assign("\xFF\xFE", 2);
+  if (decoded.encoding == RawEncoding::kUtf16BE) slice.assign("\xFE\xFF", 2);
   slice.append(raw.substr(edit.begin, edit.size()));
   DecodedText piece;
   DecodeError ignored;

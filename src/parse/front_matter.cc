@@ -100,7 +100,8 @@ uint32_t ParseFrontMatter(Document* doc, std::vector<ParseProblem>* problems) {
     pos = nl + 1;
   }
   if (close == std::string::npos) {
-    problems->push_back({{0, 3}, "front matter is not closed: no '---' line ends it"});
+    problems->push_back(
+        {{0, 3}, "front matter is not closed: no '---' line ends it", std::nullopt});
     return 0;
   }
   Mask(doc, {0, static_cast<uint32_t>(after)});
@@ -115,11 +116,11 @@ uint32_t ParseFrontMatter(Document* doc, std::vector<ParseProblem>* problems) {
         doc->front_matter[kv.first.Scalar()] = Field{ScalarText(kv.second), r};
       }
     } else if (!root.IsNull()) {
-      problems->push_back({{base, base}, "front matter is not a mapping of fields"});
+      problems->push_back({{base, base}, "front matter is not a mapping of fields", std::nullopt});
     }
   } catch (const YAML::Exception& e) {
     uint32_t at = base + static_cast<uint32_t>(std::max(0, e.mark.pos));
-    problems->push_back({{at, at}, "front matter is not valid YAML: " + e.msg});
+    problems->push_back({{at, at}, "front matter is not valid YAML: " + e.msg, std::nullopt});
   }
   auto it = doc->front_matter.find("subject");
   if (it != doc->front_matter.end()) {

@@ -33,7 +33,13 @@ constexpr std::string_view kHtmlTags =
 constexpr std::string_view kRawElements = " script style pre textarea ";
 
 bool InList(std::string_view list, std::string_view name) {
-  return !name.empty() && list.find(" " + std::string(name) + " ") != std::string_view::npos;
+  if (name.empty()) return false;
+  std::string key;  // " name ", built piecewise (GCC 12 warns falsely on " " + string at -O3)
+  key.reserve(name.size() + 2);
+  key += ' ';
+  key += name;
+  key += ' ';
+  return list.find(key) != std::string_view::npos;
 }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }

@@ -73,7 +73,8 @@ void GithubPrinter::File(const FileResult& result, FILE* out) {
     std::string where = file;
     if (result.doc) {
       LineIndex index(*result.doc);
-      where += "," + Location(index, {result.error_raw_offset, result.error_raw_offset});
+      where += ',';  // piecewise: GCC 12 warns falsely (-Wrestrict) on "," + string at -O3
+      where += Location(index, {result.error_raw_offset, result.error_raw_offset});
     }
     std::string message = EscapeGithubData(result.error.empty() ? "no document" : result.error);
     std::fprintf(out, "::error %s,title=fulint::%s\n", where.c_str(), message.c_str());

@@ -21,6 +21,21 @@ bool IsWordCodePoint(UChar32 c) {
                                         U_GC_M_MASK);
 }
 
+// Stable-sorts `v` by `before` through an index, moving each element once: moving strings
+// about inside the sort was most of its time. Nothing to do when `v` is sorted already.
+template <typename T, typename Before>
+void StableSortByIndex(std::vector<T>* v, Before before) {
+  if (std::is_sorted(v->begin(), v->end(), before)) return;
+  std::vector<uint32_t> order(v->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return before((*v)[a], (*v)[b]); });
+  std::vector<T> sorted;
+  sorted.reserve(v->size());
+  for (uint32_t i : order) sorted.push_back(std::move((*v)[i]));
+  *v = std::move(sorted);
+}
+
 }  // namespace
 
 bool IsWordCharAt(std::string_view text, uint32_t off) {
@@ -73,8 +88,7 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
 
 void PhraseMatcher::Build() {
   // Equal phrases keep the first id: the sort is stable.
-  std::stable_sort(phrases_.begin(), phrases_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  StableSortByIndex(&phrases_, [](const auto& a, const auto& b) { return a.first < b.first; });
   phrases_.erase(std::unique(phrases_.begin(), phrases_.end(),
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  phrases_.end());
@@ -105,24 +119,11 @@ void PhraseAutomaton::Build() {
   // (Inserting phrase by phrase into per-state child vectors was half of a one-draft run's
   // rule loading.) Equal phrases of a slot keep the first id: the sort is stable. The same
   // phrase in several slots ends at one state, as consecutive patterns.
-  {
-    // Sorted through an index (moving the strings about was most of the sort), and not at
-    // all when they come sorted, as one list's do.
-    auto before = [&](const Pending& a, const Pending& b) {
-      int c = a.norm.compare(b.norm);
-      return c != 0 ? c < 0 : a.slot < b.slot;
-    };
-    if (!std::is_sorted(pending_.begin(), pending_.end(), before)) {
-      std::vector<uint32_t> order(pending_.size());
-      for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](uint32_t a, uint32_t b) { return before(pending_[a], pending_[b]); });
-      std::vector<Pending> sorted;
-      sorted.reserve(pending_.size());
-      for (uint32_t i : order) sorted.push_back(std::move(pending_[i]));
-      pending_ = std::move(sorted);
-    }
-  }
+  // (Not sorted at all when they come sorted, as one list's do.)
+  StableSortByIndex(&pending_, [](const Pending& a, const Pending& b) {
+    int c = a.norm.compare(b.norm);
+    return c != 0 ? c < 0 : a.slot < b.slot;
+  });
   uint8_t class_of_folded[256] = {};
   classes_ = 1;
   for (const Pending& p : pending_)

@@ -36,6 +36,15 @@ bool HasLatinLetter(std::string_view s) {
 }
 
 std::string NormalizeApostrophes(std::string_view s) {
+  // Most text has none of the three: then it is a plain copy (dictionary word lists are read
+  // through here, a line at a time, when the rules load).
+  bool any = false;
+  for (char c : s)
+    if (c == '\xE2' || c == '\xCA') {
+      any = true;
+      break;
+    }
+  if (!any) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
