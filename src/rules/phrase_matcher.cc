@@ -96,7 +96,7 @@ void PhraseMatcher::Build() {
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range within) const {
   if (phrases_.empty()) return {};
-  std::call_once(lazy_->once, [&] {
+  lazy_->once([&] {
     lazy_->automaton.emplace(ignore_case_);
     for (const auto& [norm, id] : phrases_) lazy_->automaton->AddNormalized(norm, id, 0);
     lazy_->automaton->Build();

@@ -6,13 +6,13 @@
 // character only matches at a word boundary on that side.
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/range.h"
+#include "base/run_once.h"
 
 namespace fulint {
 
@@ -121,7 +121,7 @@ class PhraseMatcher {
 
  private:
   struct Lazy {
-    std::once_flag once;
+    RunOnce once;
     std::optional<PhraseAutomaton> automaton;
   };
   bool ignore_case_;

@@ -57,7 +57,7 @@ std::vector<PhraseMatch> PhraseScans::FindAll(const PhraseMatcher& list, std::st
 }
 
 void PhraseScans::EnsureScanned(Scan& scan, int group, std::string_view text) {
-  std::call_once(scan.done, [&] {
+  scan.done([&] {
     scan.per_slot.resize(static_cast<size_t>(union_->slots_[group]));
     std::vector<std::vector<PhraseMatch>*> sinks;
     for (auto& v : scan.per_slot) sinks.push_back(&v);

@@ -13,11 +13,11 @@
 // boundaries, as scopes do: a range ending inside a curly apostrophe would let a list's own
 // scan read past its end, which the shared one does not.)
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "base/run_once.h"
 #include "rules/phrase_matcher.h"
 
 namespace fulint {
@@ -55,7 +55,7 @@ class PhraseScans {
 
  private:
   struct Scan {  // one view's scan for one case mode
-    std::once_flag done;
+    RunOnce done;
     std::vector<std::vector<PhraseMatch>> per_slot;  // sorted, overlapping candidates
   };
   const PhraseUnion* union_;

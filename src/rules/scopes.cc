@@ -114,8 +114,7 @@ const std::vector<Range>& ScopeResolver::AllWords() {
   const std::string& text = doc_.lintable;
   const Range whole{0, static_cast<uint32_t>(text.size())};
   if (shared_words_) {
-    std::call_once(shared_words_->once,
-                   [&] { shared_words_->words = segmenter_.Words(text, whole); });
+    shared_words_->once([&] { shared_words_->words = segmenter_.Words(text, whole); });
     return shared_words_->words;
   }
   if (!all_words_) all_words_ = segmenter_.Words(text, whole);

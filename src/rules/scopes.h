@@ -3,13 +3,13 @@
 // words are segmented lazily, only when a loaded rule asks for them.
 #include <deque>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "base/run_once.h"
 #include "parse/document.h"
 #include "segment/segmenter.h"
 
@@ -25,7 +25,7 @@ bool IsValidScope(const std::string& name);
 // A document's words, segmented once for all the threads linting it (engine.h: one long
 // document's rules run on several threads, each with its own resolver).
 struct SharedWords {
-  std::once_flag once;
+  RunOnce once;
   std::vector<Range> words;
 };
 
