@@ -44,7 +44,7 @@ class Require : public Check {
         }
         text = blanked;
       }
-      if (wanted.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans()).empty())
+      if (!wanted.Any(text, unit, ctx.regex_error(), ctx.phrase_scans()))
         out->push_back({unit, {std::string(doc.Slice(unit))}, {}, ""});
       for (const Range& h : hidden)
         blanked.replace(h.begin, h.size(), ctx.view().substr(h.begin, h.size()));

@@ -34,7 +34,7 @@ class Sentiment : public Check {
       in_word = word_char;
       --begin;
     }
-    return !negators.FindAll(text, {begin, at}, ctx.regex_error(), ctx.phrase_scans()).empty();
+    return negators.Any(text, {begin, at}, ctx.regex_error(), ctx.phrase_scans());
   }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,

@@ -261,10 +261,11 @@ bool Regex::Compile(const std::string& pattern, bool ignore_case, std::string* e
 namespace {
 
 // Matches starting inside each window (offsets into text[within], in order, not
-// overlapping; a match may not run past its window's end, which the caller guarantees).
+// overlapping; a match may not run past its window's end, which the caller guarantees), until
+// `on_match` returns false.
 bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
                   const std::vector<Range>& windows,
-                  const std::function<void(Range, const std::vector<Range>&)>& on_match,
+                  const std::function<bool(Range, const std::vector<Range>&)>& on_match,
                   std::string* error) {
   auto subject = reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin);
   const size_t length = within.size();
@@ -274,7 +275,7 @@ bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
   pcre2_match_data* data = MatchData(needed + 1);
   std::vector<Range> groups;
   size_t start = 0;
-  bool ok = true;
+  bool ok = true, stopped = false;
   for (const Range& window : windows) {
     pcre2_set_offset_limit(context, window.end);  // the last offset a match may start at
     start = std::max<size_t>(start, window.begin);
@@ -305,12 +306,15 @@ bool ForEachPcre2(pcre2_code* code, std::string_view text, Range within,
         if (g >= static_cast<uint32_t>(rc) || ov[2 * g] == PCRE2_UNSET) groups.push_back({0, 0});
         else groups.push_back({at(ov[2 * g]), at(ov[2 * g + 1])});
       }
-      on_match({at(ov[0]), at(ov[1])}, groups);
+      if (!on_match({at(ov[0]), at(ov[1])}, groups)) {
+        stopped = true;
+        break;
+      }
       start = ov[1];
       // After an empty match, first look for a non-empty one at the same place.
       options = ov[0] == ov[1] ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0;
     }
-    if (!ok) break;
+    if (!ok || stopped) break;
   }
   pcre2_set_offset_limit(context, PCRE2_UNSET);
   return ok;
@@ -338,6 +342,18 @@ class BorrowedRanges {
 bool Regex::ForEach(std::string_view text, Range within,
                     const std::function<void(Range, const std::vector<Range>&)>& on_match,
                     std::string* error) const {
+  return ForEachUntil(
+      text, within,
+      [&](Range whole, const std::vector<Range>& groups) {
+        on_match(whole, groups);
+        return true;
+      },
+      error);
+}
+
+bool Regex::ForEachUntil(std::string_view text, Range within,
+                         const std::function<bool(Range, const std::vector<Range>&)>& on_match,
+                         std::string* error) const {
   if (!impl_) return true;
   if (impl_->code) {
     pcre2_code* code = impl_->ForScanning(within.size());
@@ -370,7 +386,7 @@ bool Regex::ForEach(std::string_view text, Range within,
         else
           groups.push_back({0, 0});
       }
-      on_match(whole, groups);
+      if (!on_match(whole, groups)) break;
     }
   } catch (const std::exception& e) {
     if (error) *error = e.what();

@@ -34,6 +34,11 @@ class Regex {
   bool ForEach(std::string_view text, Range within,
                const std::function<void(Range, const std::vector<Range>&)>& on_match,
                std::string* error = nullptr) const;
+  // The same, stopping after the first call of `on_match` that returns false (a rule that
+  // only asks whether a text has a match need not enumerate them all).
+  bool ForEachUntil(std::string_view text, Range within,
+                    const std::function<bool(Range, const std::vector<Range>&)>& on_match,
+                    std::string* error = nullptr) const;
   // True when the pattern matches somewhere in text[within].
   bool Search(std::string_view text, Range within) const;
 

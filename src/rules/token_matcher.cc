@@ -113,10 +113,11 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
     // After one regex gave up, none runs again for this caller: its time stays bounded.
     if (error && !error->empty()) break;
     std::string failure;
-    r.re.ForEach(
+    r.re.ForEachUntil(
         text, within,
         [&](Range whole, const std::vector<Range>& groups) {
           if (!whole.empty()) found.push_back({whole, r.token, groups});
+          return true;
         },
         &failure);
     if (error && !failure.empty()) *error = ShortRegexError(failure);
@@ -136,6 +137,29 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
   }
   found.resize(kept);
   return found;
+}
+
+bool TokenMatcher::Any(std::string_view text, Range within, std::string* error,
+                       PhraseScans* scans) const {
+  if (!phrases_.empty())
+    for (const auto& m :
+         scans ? scans->FindAll(phrases_, text, within) : phrases_.FindAll(text, within))
+      if (!IsException(text.substr(m.range.begin, m.range.size()))) return true;
+  for (const auto& r : regexes_) {
+    if (error && !error->empty()) break;
+    std::string failure;
+    bool found = false;
+    r.re.ForEachUntil(
+        text, within,
+        [&](Range whole, const std::vector<Range>&) {
+          found = !whole.empty() && !IsException(text.substr(whole.begin, whole.size()));
+          return !found;
+        },
+        &failure);
+    if (found) return true;
+    if (error && !failure.empty()) *error = ShortRegexError(failure);
+  }
+  return false;
 }
 
 }  // namespace fulint

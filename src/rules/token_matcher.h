@@ -34,6 +34,11 @@ class TokenMatcher {
   // `scans`, the phrase list's matches come from the document's shared scan.
   std::vector<TokenMatch> FindAll(std::string_view text, Range within, std::string* error = nullptr,
                                   PhraseScans* scans = nullptr) const;
+  // The same as !FindAll(...).empty(), stopping at the first match that is not an exception
+  // (FindAll keeps one of those, or an earlier match overlapping it). A regex that would give
+  // up after that match is not run that far, so `error` is set less often.
+  bool Any(std::string_view text, Range within, std::string* error = nullptr,
+           PhraseScans* scans = nullptr) const;
   // Appends the phrase list, if any, for the rule set's PhraseUnion.
   void PhraseLists(std::vector<const PhraseMatcher*>* out) const {
     if (!phrases_.empty()) out->push_back(&phrases_);

@@ -102,3 +102,20 @@ TEST_CASE("regex: a pattern is JIT-compiled once it has scanned enough, same mat
   CHECK(count() == first);
   CHECK(first == 1333);
 }
+
+TEST_CASE("regex: ForEachUntil stops at the first false", "[regex]") {
+  fulint::Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("\\d+", false, &error, &at));
+  std::string text = "1 22 333 4444";
+  std::vector<fulint::Range> seen;
+  bool ok = re.ForEachUntil(text, {0, static_cast<uint32_t>(text.size())},
+                            [&](fulint::Range r, const std::vector<fulint::Range>&) {
+                              seen.push_back(r);
+                              return seen.size() < 2;
+                            });
+  CHECK(ok);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[1] == fulint::Range{2, 4});
+}
