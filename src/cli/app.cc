@@ -26,6 +26,7 @@
 #include "cli/rules_dir.h"
 #include "lsp/server.h"
 #include "report/position.h"
+#include "report/string_file.h"
 #include "source/source.h"
 #include "spelling/dictionary.h"
 #include "spelling/word_cache.h"
@@ -338,13 +339,8 @@ int RunCli(int argc, char** argv) {
     bool read_ok = true;
     std::optional<size_t> binary_at;  // offset of a NUL byte: not a draft, skipped
     LintedFile linted;
-    // The printer's output, made on the worker (open_memstream's buffer, kept as it is: a
-    // long file's output is tens of megabytes).
-    struct FreeBuffer {
-      void operator()(char* p) const { std::free(p); }
-    };
-    std::unique_ptr<char, FreeBuffer> rendered;
-    size_t rendered_size = 0;
+    // The printer's output, made on the worker.
+    std::optional<std::string> rendered;
   };
   unsigned jobs = o.jobs > 0 ? o.jobs : UsableCpus();
   // Cores the files leave idle go to the rules of each long file (engine.h).
@@ -372,14 +368,11 @@ int RunCli(int argc, char** argv) {
     // file gains nothing from it.
     if (!o.fix && printer->PerFile() && out.linted.result.error.empty() &&
         out.linted.doc && out.linted.doc->raw.size() < kRenderOnWorkerBelow) {
-      char* buffer = nullptr;
-      size_t size = 0;
-      if (FILE* memory = open_memstream(&buffer, &size)) {
-        printer->File(out.linted.result, memory);
-        bool ok = std::fclose(memory) == 0;
-        out.rendered.reset(buffer);
-        out.rendered_size = size;
-        if (!ok) out.rendered.reset();
+      StringFile memory;
+      if (memory.get()) {
+        printer->File(out.linted.result, memory.get());
+        std::string text;
+        if (memory.Finish(&text)) out.rendered = std::move(text);
       }
     }
     return out;
@@ -442,7 +435,7 @@ int RunCli(int argc, char** argv) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
-    if (outcome.rendered) std::fwrite(outcome.rendered.get(), 1, outcome.rendered_size, stdout);
+    if (outcome.rendered) std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
     else printer->File(result, stdout);
   };
   // A few results per worker may wait to be printed; more would only use memory.
