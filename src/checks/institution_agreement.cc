@@ -1,27 +1,64 @@
 #include "checks/institution_agreement.h"
 
 #include <cctype>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
+#include "base/ascii.h"
 #include "spelling/words.h"
 
 namespace fulint {
 namespace {
 
-// Lower-cased words of `text` made of letters (with apostrophes and hyphens).
-void AddWords(std::string_view text, std::unordered_set<std::string>* out) {
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) out->insert(LowerAscii(cur));
-    cur.clear();
-  };
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80 || c == '\'') cur += c;
-    else flush();
+// The words of `text`: runs of letters, digits, apostrophes and non-ASCII bytes (views into
+// `text`, compared ignoring ASCII case).
+void AddWords(std::string_view text, std::vector<std::string_view>* out) {
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    unsigned char u = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (std::isalnum(u) || u >= 0x80 || u == '\'') continue;
+    if (i > start) out->push_back(text.substr(start, i - start));
+    start = i + 1;
   }
-  flush();
 }
+
+// The words a name may share with the program's without being another program's: those of
+// the fields naming the program, the signature, and (when no field names it) the opening
+// sentence. Gathered on first need: most names have no institution word, and a draft with
+// none never needs them (they were a quarter of this check's time).
+class AllowedWords {
+ public:
+  AllowedWords(LintContext& ctx, const std::vector<std::string>& fields)
+      : ctx_(ctx), fields_(fields) {}
+  bool Has(std::string_view word) {
+    if (!gathered_) Gather();
+    for (std::string_view w : words_)
+      if (EqualsIgnoreCaseAscii(w, word)) return true;
+    return false;
+  }
+
+ private:
+  void Gather() {
+    gathered_ = true;
+    const Document& doc = ctx_.doc();
+    bool named = false;
+    for (const auto& f : fields_)
+      if (const Field* field = doc.Metadata(f)) {
+        AddWords(field->value, &words_);
+        named = true;
+      }
+    if (doc.signature) AddWords(doc.Slice(*doc.signature), &words_);
+    if (!named && !doc.paragraphs.empty()) {
+      auto sentences = ctx_.scopes().Units("sentence", doc.paragraphs.front());
+      if (!sentences.empty()) AddWords(doc.Slice(sentences.front()), &words_);
+    }
+  }
+  LintContext& ctx_;
+  const std::vector<std::string>& fields_;
+  bool gathered_ = false;
+  std::vector<std::string_view> words_;
+};
 
 bool IsCapitalWord(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
@@ -36,18 +73,7 @@ class InstitutionAgreement : public Check {
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     const Document& doc = ctx.doc();
-    std::unordered_set<std::string> allowed;
-    bool named = false;
-    for (const auto& f : fields)
-      if (const Field* field = doc.Metadata(f)) {
-        AddWords(field->value, &allowed);
-        named = true;
-      }
-    if (doc.signature) AddWords(doc.Slice(*doc.signature), &allowed);
-    if (!named && !doc.paragraphs.empty()) {
-      auto sentences = ctx.scopes().Units("sentence", doc.paragraphs.front());
-      if (!sentences.empty()) AddWords(doc.Slice(sentences.front()), &allowed);
-    }
+    AllowedWords allowed(ctx, fields);
     std::string_view text = ctx.view();
     for (const Range& unit : units) {
       auto words = ctx.scopes().Units("word", unit);
@@ -74,21 +100,21 @@ class InstitutionAgreement : public Check {
 
  private:
   void Check(const Document& doc, std::string_view text, Range unit, std::span<const Range> words,
-             size_t i, size_t j, const std::unordered_set<std::string>& allowed,
+             size_t i, size_t j, AllowedWords& allowed,
              std::vector<Finding>* out) const {
     // One word of the name shared with the program's is enough: "Northfield Community
     // Hospital Family Medicine Residency" is the Northfield program's full name.
-    bool has_institution_word = false, has_distinct = false, any_allowed = false;
+    bool has_institution_word = false;
+    std::vector<std::string_view> distinct;  // words neither institution words nor connectors
     for (size_t k = i; k < j; ++k) {
-      std::string w = LowerAscii(text.substr(words[k].begin, words[k].size()));
-      if (institution_words.count(w)) {
-        has_institution_word = true;
-      } else if (!connectors.count(w)) {
-        has_distinct = true;
-        if (allowed.count(w)) any_allowed = true;
-      }
+      std::string_view word = text.substr(words[k].begin, words[k].size());
+      std::string w = LowerAscii(word);
+      if (institution_words.count(w)) has_institution_word = true;
+      else if (!connectors.count(w)) distinct.push_back(word);
     }
-    if (!has_institution_word || !has_distinct || any_allowed) return;
+    if (!has_institution_word || distinct.empty()) return;
+    for (std::string_view w : distinct)
+      if (allowed.Has(w)) return;
     // "my home program", "our Mercy General": the applicant's own places.
     size_t from = words[i].begin > unit.begin + 12 ? words[i].begin - 12 : unit.begin;
     std::string before = LowerAscii(text.substr(from, words[i].begin - from));
