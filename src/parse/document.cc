@@ -13,7 +13,9 @@ const Field* Document::Metadata(const std::string& name) const {
   if (headers.empty()) return nullptr;
   // Header names are stored lower-case. ASCII lowering, not std::tolower: this runs a few
   // hundred times a draft (rule conditions, fields), and the locale call was most of it.
-  auto h = headers.find(LowerAscii(name));
+  // Rules name fields in lower case already: then no lowered copy is made.
+  const bool lower = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  auto h = lower ? headers.find(name) : headers.find(LowerAscii(name));
   if (h != headers.end()) return &h->second;
   return nullptr;
 }

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <string>
@@ -101,22 +102,40 @@ void PrintOne(const Diagnostic& diag, const std::string& path, const LineIndex& 
                                                   : static_cast<uint32_t>(line.size());
   DisplayLine d = Render(line, begin_byte, end_byte, std::max(1, options.tab_width));
 
-  std::string rule = diag.rule_id.empty() ? "" : " [" + diag.rule_id + "]";
-  const char* severity = SeverityName(diag.severity);
-  if (options.color) {
-    std::fprintf(out, "%s%s:%u:%u: %s%s%s: %s%s%s%s%s\n", kBold, path.c_str(), pos.line, pos.column,
-                 kReset, SeverityColor(diag.severity), severity, kReset, kBold,
-                 diag.message.c_str(), rule.c_str(), kReset);
-  } else {
-    std::fprintf(out, "%s:%u:%u: %s: %s%s\n", path.c_str(), pos.line, pos.column, severity,
-                 diag.message.c_str(), rule.c_str());
-  }
-  std::string caret(d.begin_cell, ' ');
-  if (options.color) caret += kCaretColor;
-  caret += '^';
-  caret.append(std::max(0, d.end_cell - d.begin_cell - 1), '~');
-  if (options.color) caret += kReset;
-  std::fprintf(out, "%s\n%s\n", d.text.c_str(), caret.c_str());
+  // The three lines are put together here and written at once: fprintf's format parsing was
+  // half of printing a finding.
+  const bool color = options.color;
+  std::string s;
+  s.reserve(path.size() + diag.message.size() + diag.rule_id.size() + 2 * d.text.size() + 96);
+  auto number = [&s](uint32_t n) {
+    char digits[16];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+    s.append(digits, end);
+  };
+  if (color) s += kBold;
+  s += path;
+  s += ':';
+  number(pos.line);
+  s += ':';
+  number(pos.column);
+  s += ": ";
+  if (color) (s += kReset) += SeverityColor(diag.severity);
+  s += SeverityName(diag.severity);
+  s += ": ";
+  if (color) (s += kReset) += kBold;
+  s += diag.message;
+  if (!diag.rule_id.empty()) ((s += " [") += diag.rule_id) += ']';
+  if (color) s += kReset;
+  s += '\n';
+  s += d.text;
+  s += '\n';
+  s.append(static_cast<size_t>(std::max(0, d.begin_cell)), ' ');
+  if (color) s += kCaretColor;
+  s += '^';
+  s.append(static_cast<size_t>(std::max(0, d.end_cell - d.begin_cell - 1)), '~');
+  if (color) s += kReset;
+  s += '\n';
+  std::fwrite(s.data(), 1, s.size(), out);
 }
 
 }  // namespace

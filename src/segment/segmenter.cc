@@ -146,9 +146,24 @@ void AsciiWords(const std::string& text, Range within, std::vector<Range>* out) 
 // True when the fast path gives ICU's answer for this byte: ASCII, not '@' (ICU 72 keeps an
 // e-mail address as one word) and not '_' (whether underscores make a word depends on their
 // context).
-bool FastPathByte(unsigned char c) { return c < 0x80 && c != '@' && c != '_'; }
+constexpr bool FastPathByte(unsigned char c) { return c < 0x80 && c != '@' && c != '_'; }
 
-bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// What Words' chunk loop needs of a byte, in one table lookup: white space between chunks, a
+// byte the fast path handles, or one that sends its chunk to ICU.
+enum class ChunkByte : uint8_t { kFast, kSpace, kIcu };
+constexpr auto kChunkTable = [] {
+  std::array<ChunkByte, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    auto b = static_cast<unsigned char>(c);
+    t[c] = IsAsciiSpace(b) ? ChunkByte::kSpace : FastPathByte(b) ? ChunkByte::kFast : ChunkByte::kIcu;
+  }
+  return t;
+}();
+inline ChunkByte ChunkByteOf(char c) { return kChunkTable[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -165,17 +180,15 @@ std::vector<Range> Segmenter::Words(const std::string& text, Range within) {
   while (i < within.end) {
     uint32_t chunk = i;
     bool fast = true;
-    while (i < within.end && !IsAsciiSpace(static_cast<unsigned char>(text[i]))) {
-      fast &= FastPathByte(static_cast<unsigned char>(text[i]));
-      ++i;
-    }
+    for (ChunkByte k; i < within.end && (k = ChunkByteOf(text[i])) != ChunkByte::kSpace; ++i)
+      fast &= k == ChunkByte::kFast;
     if (!fast) {
       if (chunk > fast_begin) AsciiWords(text, {fast_begin, chunk}, &out);
       auto icu = IcuWords(text, {chunk, i});
       out.insert(out.end(), icu.begin(), icu.end());
       fast_begin = i;
     }
-    while (i < within.end && IsAsciiSpace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < within.end && ChunkByteOf(text[i]) == ChunkByte::kSpace) ++i;
   }
   if (within.end > fast_begin) AsciiWords(text, {fast_begin, within.end}, &out);
   return out;
