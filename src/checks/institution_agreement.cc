@@ -104,17 +104,20 @@ class InstitutionAgreement : public Check {
              std::vector<Finding>* out) const {
     // One word of the name shared with the program's is enough: "Northfield Community
     // Hospital Family Medicine Residency" is the Northfield program's full name.
-    bool has_institution_word = false;
-    std::vector<std::string_view> distinct;  // words neither institution words nor connectors
+    bool has_institution_word = false, has_distinct = false;
+    for (size_t k = i; k < j; ++k) {
+      std::string w = LowerAscii(text.substr(words[k].begin, words[k].size()));
+      if (institution_words.count(w)) has_institution_word = true;
+      else if (!connectors.count(w)) has_distinct = true;
+    }
+    if (!has_institution_word || !has_distinct) return;
+    // The run names an institution (rare): is a distinct word of it the program's own? The
+    // run is a few words, so they are classified again rather than kept in a vector.
     for (size_t k = i; k < j; ++k) {
       std::string_view word = text.substr(words[k].begin, words[k].size());
       std::string w = LowerAscii(word);
-      if (institution_words.count(w)) has_institution_word = true;
-      else if (!connectors.count(w)) distinct.push_back(word);
+      if (!institution_words.count(w) && !connectors.count(w) && allowed.Has(word)) return;
     }
-    if (!has_institution_word || distinct.empty()) return;
-    for (std::string_view w : distinct)
-      if (allowed.Has(w)) return;
     // "my home program", "our Mercy General": the applicant's own places.
     size_t from = words[i].begin > unit.begin + 12 ? words[i].begin - 12 : unit.begin;
     std::string before = LowerAscii(text.substr(from, words[i].begin - from));

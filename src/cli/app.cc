@@ -435,7 +435,8 @@ int RunCli(int argc, char** argv) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
-    if (outcome.rendered) std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
+    if (outcome.rendered)
+      std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
     else printer->File(result, stdout);
   };
   // A few results per worker may wait to be printed; more would only use memory.

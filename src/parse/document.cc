@@ -14,7 +14,8 @@ const Field* Document::Metadata(const std::string& name) const {
   // Header names are stored lower-case. ASCII lowering, not std::tolower: this runs a few
   // hundred times a draft (rule conditions, fields), and the locale call was most of it.
   // Rules name fields in lower case already: then no lowered copy is made.
-  const bool lower = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool lower =
+      std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   auto h = lower ? headers.find(name) : headers.find(LowerAscii(name));
   if (h != headers.end()) return &h->second;
   return nullptr;

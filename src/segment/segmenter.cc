@@ -159,7 +159,9 @@ constexpr auto kChunkTable = [] {
   std::array<ChunkByte, 256> t{};
   for (int c = 0; c < 256; ++c) {
     auto b = static_cast<unsigned char>(c);
-    t[c] = IsAsciiSpace(b) ? ChunkByte::kSpace : FastPathByte(b) ? ChunkByte::kFast : ChunkByte::kIcu;
+    t[c] = IsAsciiSpace(b)   ? ChunkByte::kSpace
+           : FastPathByte(b) ? ChunkByte::kFast
+                             : ChunkByte::kIcu;
   }
   return t;
 }();
