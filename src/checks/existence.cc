@@ -35,16 +35,15 @@ class Existence : public Check {
   bool has_fix = false, fix_safe = false;
   std::string fix_replace;
 
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
-    matcher.PhraseLists(out);
-  }
+  void AddScanTargets(ScanTargets* out) const override { matcher.AddScanTargets(out); }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     std::string_view text = ctx.view();
     const Document& doc = ctx.doc();
     for (const Range& unit : units) {
-      for (const auto& m : matcher.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans())) {
+      for (const auto& m :
+           matcher.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans(), ctx.regex_scans())) {
         std::string matched(doc.Slice(m.range));
         std::vector<Fix> fixes;
         std::string replacement;

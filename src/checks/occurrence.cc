@@ -11,9 +11,7 @@ class Occurrence : public Check {
   std::string unit;  // empty when counting tokens
   int max = -1, min = -1;
 
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
-    matcher.PhraseLists(out);
-  }
+  void AddScanTargets(ScanTargets* out) const override { matcher.AddScanTargets(out); }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
@@ -21,8 +19,8 @@ class Occurrence : public Check {
       std::vector<Range> matched;
       std::span<const Range> items;
       if (unit.empty()) {
-        for (const auto& m :
-             matcher.FindAll(ctx.view(), scope, ctx.regex_error(), ctx.phrase_scans()))
+        for (const auto& m : matcher.FindAll(ctx.view(), scope, ctx.regex_error(),
+                                             ctx.phrase_scans(), ctx.regex_scans()))
           matched.push_back(m.range);
         items = matched;
       } else {

@@ -10,9 +10,9 @@ class Require : public Check {
   TokenMatcher wanted, ignored;
   std::string missing;
 
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
-    wanted.PhraseLists(out);
-    ignored.PhraseLists(out);
+  void AddScanTargets(ScanTargets* out) const override {
+    wanted.AddScanTargets(out);
+    ignored.AddScanTargets(out);
   }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
@@ -37,14 +37,14 @@ class Require : public Check {
       std::string_view text = ctx.view();
       std::vector<Range> hidden;
       if (!ignored.empty()) {
-        for (const auto& m :
-             ignored.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
+        for (const auto& m : ignored.FindAll(ctx.view(), unit, ctx.regex_error(),
+                                             ctx.phrase_scans(), ctx.regex_scans())) {
           for (uint32_t i = m.range.begin; i < m.range.end; ++i) blanked[i] = ' ';
           hidden.push_back(m.range);
         }
         text = blanked;
       }
-      if (!wanted.Any(text, unit, ctx.regex_error(), ctx.phrase_scans()))
+      if (!wanted.Any(text, unit, ctx.regex_error(), ctx.phrase_scans(), ctx.regex_scans()))
         out->push_back({unit, {std::string(doc.Slice(unit))}, {}, ""});
       for (const Range& h : hidden)
         blanked.replace(h.begin, h.size(), ctx.view().substr(h.begin, h.size()));
@@ -67,8 +67,7 @@ std::unique_ptr<Check> LoadRequire(YamlReader& reader, const std::string& rule_d
     reader.Error(reader.root().Mark(), "a require rule needs 'tokens', 'tokens_file' or 'raw'");
     return nullptr;
   }
-  if (!check->wanted.Build(tokens, raw, {}, ignore_case, nonword, reader, "tokens"))
-    return nullptr;
+  if (!check->wanted.Build(tokens, raw, {}, ignore_case, nonword, reader, "tokens")) return nullptr;
   // Ignored phrases are matched without regard to case: they are the generic words.
   if (!ignore.empty() && !check->ignored.Build(ignore, {}, {}, true, false, reader, "ignore"))
     return nullptr;

@@ -15,10 +15,10 @@ class Sentiment : public Check {
   int window = 3;
 
   // True when a negator ends within `window` words before `at`, in the same clause.
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
-    negative.PhraseLists(out);
-    neutral.PhraseLists(out);
-    negators.PhraseLists(out);
+  void AddScanTargets(ScanTargets* out) const override {
+    negative.AddScanTargets(out);
+    neutral.AddScanTargets(out);
+    negators.AddScanTargets(out);
   }
 
   bool Negated(std::string_view text, Range unit, uint32_t at, LintContext& ctx) const {
@@ -34,15 +34,18 @@ class Sentiment : public Check {
       in_word = word_char;
       --begin;
     }
-    return negators.Any(text, {begin, at}, ctx.regex_error(), ctx.phrase_scans());
+    return negators.Any(text, {begin, at}, ctx.regex_error(), ctx.phrase_scans(),
+                        ctx.regex_scans());
   }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     std::string_view text = ctx.view();
     for (const Range& unit : units) {
-      auto neutral_spans = neutral.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans());
-      for (const auto& m : negative.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans())) {
+      auto neutral_spans =
+          neutral.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans(), ctx.regex_scans());
+      for (const auto& m :
+           negative.FindAll(text, unit, ctx.regex_error(), ctx.phrase_scans(), ctx.regex_scans())) {
         bool inside_neutral = false;
         for (const auto& n : neutral_spans)
           inside_neutral |= n.range.begin <= m.range.begin && m.range.end <= n.range.end;

@@ -10,7 +10,8 @@ namespace {
 
 // Keeps a capital first letter of the matched text in the replacement ("Utilize" -> "Use").
 std::string MatchCase(std::string_view matched, std::string replacement) {
-  if (!matched.empty() && !replacement.empty() && std::isupper(static_cast<unsigned char>(matched[0])))
+  if (!matched.empty() && !replacement.empty() &&
+      std::isupper(static_cast<unsigned char>(matched[0])))
     replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
   return replacement;
 }
@@ -23,15 +24,13 @@ class Substitution : public Check {
   // match the rule again ("Dr" -> "Dr."), so a second --fix run would change it again.
   std::vector<bool> safe;
 
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const override {
-    matcher.PhraseLists(out);
-  }
+  void AddScanTargets(ScanTargets* out) const override { matcher.AddScanTargets(out); }
 
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     for (const Range& unit : units) {
-      for (const auto& m :
-           matcher.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans())) {
+      for (const auto& m : matcher.FindAll(ctx.view(), unit, ctx.regex_error(), ctx.phrase_scans(),
+                                           ctx.regex_scans())) {
         if (m.token < 0) continue;
         std::string matched(ctx.doc().Slice(m.range));
         std::string replacement = MatchCase(matched, replacements[m.token]);

@@ -4,9 +4,11 @@
 #include <pcre2.h>
 
 #include <boost/regex/icu.hpp>
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
+#include "base/run_once.h"
 #include "rules/regex_prefilter.h"
 
 namespace fulint {
@@ -32,6 +34,7 @@ struct Regex::Impl {
   // pay for it (reading every pattern was a quarter of a one-draft run), and published
   // atomically like it.
   struct Prefilter {
+    std::vector<std::string> literals;  // what `required` finds (for a LiteralUnion)
     LiteralScanner required;
     bool barrier[256] = {};  // ASCII bytes that cannot come before the literal in a match
     bool has_barriers = false;
@@ -44,9 +47,13 @@ struct Regex::Impl {
   bool analyze = true;
   std::unique_ptr<Prefilter> prefilter_storage;
   std::atomic<const Prefilter*> prefilter{nullptr};
+  RunOnce analyzed;  // Analyze() has run (for the JIT, or for a LiteralUnion)
   ~Impl() {
     if (code) pcre2_code_free(code);
     if (pcre2_code* j = jitted.load()) pcre2_code_free(j);
+  }
+  void EnsureAnalyzed() {
+    analyzed([&] { Analyze(); });
   }
   void Analyze() {
     if (!analyze) return;
@@ -76,6 +83,7 @@ struct Regex::Impl {
     }
     auto p = std::make_unique<Prefilter>();
     p->required = LiteralScanner(facts.literals);
+    p->literals = std::move(facts.literals);
     // A match starts after the last byte before its literal that cannot come before one.
     for (int b = 0; b < 128; ++b) p->barrier[b] = !facts.before[b];
     p->has_barriers = (~facts.before).any();
@@ -90,7 +98,7 @@ struct Regex::Impl {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
     if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes &&
         !jit_claimed.exchange(true, std::memory_order_acq_rel)) {
-      Analyze();
+      EnsureAnalyzed();
       pcre2_code* copy = pcre2_code_copy(code);
       if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
         jitted.store(copy, std::memory_order_release);
@@ -102,9 +110,22 @@ struct Regex::Impl {
   }
   // Where in text[within] a match may start, as offsets into text[within]; false when the
   // text has none of the required literals, so nothing can match.
-  bool SearchWindows(std::string_view text, Range within, std::vector<Range>* windows) const {
+  bool SearchWindows(std::string_view text, Range within, const std::vector<LiteralHit>* shared,
+                     std::vector<Range>* windows) const {
     const uint32_t length = within.size();
     const Prefilter* p = prefilter.load(std::memory_order_acquire);
+    // The literal occurrences inside text[within], from the shared scan when there is one
+    // (the same hits in the same order: literal_union.h) or from this regex's own.
+    auto for_each_hit = [&](auto on_hit) {
+      if (!shared) {
+        p->required.ForEachHit(text, within, on_hit);
+        return;
+      }
+      auto it = std::lower_bound(shared->begin(), shared->end(), within.begin + 1,
+                                 [](const LiteralHit& h, uint32_t end) { return h.end < end; });
+      for (; it != shared->end() && it->end <= within.end; ++it)
+        if (it->begin >= within.begin && !on_hit(it->begin, it->end)) return;
+    };
     if (!p) {
       windows->push_back({0, length});
       return true;
@@ -127,7 +148,9 @@ struct Regex::Impl {
     // A match may only start in the stretch between barriers before each literal; without
     // barriers, anywhere once a literal is seen.
     if (!p->has_barriers) {
-      if (!p->required.AnyIn(text, within)) {
+      bool any = false;
+      for_each_hit([&](uint32_t, uint32_t) { return !(any = true); });
+      if (!any) {
         if (!p->or_at_start) return false;
         windows->push_back({0, 0});  // only the \A branch can match
         return true;
@@ -142,7 +165,7 @@ struct Regex::Impl {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     bool have_hit = false;
     uint32_t last_hit = 0;  // the begin of the last hit
-    p->required.ForEachHit(text, within, [&](uint32_t begin, uint32_t) {
+    for_each_hit([&](uint32_t begin, uint32_t) {
       if (have_hit && begin <= last_hit) return true;
       uint32_t lower = have_hit ? last_hit : within.begin;
       uint32_t b = begin;
@@ -353,13 +376,13 @@ bool Regex::ForEach(std::string_view text, Range within,
 
 bool Regex::ForEachUntil(std::string_view text, Range within,
                          const std::function<bool(Range, const std::vector<Range>&)>& on_match,
-                         std::string* error) const {
+                         std::string* error, const std::vector<LiteralHit>* shared_hits) const {
   if (!impl_) return true;
   if (impl_->code) {
     pcre2_code* code = impl_->ForScanning(within.size());
     BorrowedRanges borrowed;
     std::vector<Range>& windows = borrowed.get();
-    if (!impl_->SearchWindows(text, within, &windows)) return true;  // no literal: no match
+    if (!impl_->SearchWindows(text, within, shared_hits, &windows)) return true;  // no literal: no match
     // The interpreter costs time in proportion to the whole text at every call (about 0.3 ms
     // a megabyte), so a long text it would search window by window is searched in one call.
     // Texts over 2 KB have the JIT already; this is for a platform without one.
@@ -393,6 +416,14 @@ bool Regex::ForEachUntil(std::string_view text, Range within,
     return false;
   }
   return true;
+}
+
+const std::vector<std::string>& Regex::ScanLiterals() const {
+  static const std::vector<std::string> kNone;
+  if (!impl_ || !impl_->code) return kNone;
+  impl_->EnsureAnalyzed();
+  const Impl::Prefilter* p = impl_->prefilter.load(std::memory_order_acquire);
+  return p && !p->end_anchored ? p->literals : kNone;
 }
 
 const char* Regex::engine() const {

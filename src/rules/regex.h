@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/range.h"
+#include "rules/literal_union.h"
 
 namespace fulint {
 
@@ -36,9 +37,17 @@ class Regex {
                std::string* error = nullptr) const;
   // The same, stopping after the first call of `on_match` that returns false (a rule that
   // only asks whether a text has a match need not enumerate them all).
+  // `shared_hits`, when given, are this regex's ScanLiterals() found in the whole of `text`
+  // (a LiteralUnion's scan, made once for many regexes): they stand in for the regex's own
+  // scan of text[within].
   bool ForEachUntil(std::string_view text, Range within,
                     const std::function<bool(Range, const std::vector<Range>&)>& on_match,
-                    std::string* error = nullptr) const;
+                    std::string* error = nullptr,
+                    const std::vector<LiteralHit>* shared_hits = nullptr) const;
+  // The literals every match needs, one of which a text must hold to be searched
+  // (regex_prefilter.h); empty when the regex has no such prefilter. Reads the pattern now if
+  // no search has yet (which happens once a regex has scanned a few kilobytes).
+  const std::vector<std::string>& ScanLiterals() const;
   // True when the pattern matches somewhere in text[within].
   bool Search(std::string_view text, Range within) const;
 

@@ -9,6 +9,8 @@
 #include "parse/document.h"
 #include "rules/conditions.h"
 #include "rules/phrase_scans.h"
+#include "rules/regex_scans.h"
+#include "rules/scan_targets.h"
 #include "rules/scopes.h"
 
 namespace fulint {
@@ -24,8 +26,9 @@ struct Finding {
 // What a check sees of the document being linted.
 class LintContext {
  public:
-  LintContext(const Document& doc, ScopeResolver& scopes, PhraseScans* phrase_scans = nullptr)
-      : doc_(doc), scopes_(scopes), phrase_scans_(phrase_scans) {}
+  LintContext(const Document& doc, ScopeResolver& scopes, PhraseScans* phrase_scans = nullptr,
+              RegexScans* regex_scans = nullptr)
+      : doc_(doc), scopes_(scopes), phrase_scans_(phrase_scans), regex_scans_(regex_scans) {}
   const Document& doc() const { return doc_; }
   // The text the current rule matches: `lintable` (masked) by default, the decoded text for
   // rules with `view: text` (which need to see e-mail addresses, or real spacing).
@@ -34,6 +37,8 @@ class LintContext {
   ScopeResolver& scopes() { return scopes_; }
   // The document's shared phrase-list scans (null: each list scans for itself).
   PhraseScans* phrase_scans() { return phrase_scans_; }
+  // The document's shared scan for regexes' literals (null: each regex scans for itself).
+  RegexScans* regex_scans() { return regex_scans_; }
   // Where a check's TokenMatcher::FindAll records the first regex of the current rule that
   // gave up (Boost.Regex throws on catastrophic backtracking); the engine reports and clears
   // it, and the rule's other regexes are not run again on this document.
@@ -43,6 +48,7 @@ class LintContext {
   const Document& doc_;
   ScopeResolver& scopes_;
   PhraseScans* phrase_scans_;
+  RegexScans* regex_scans_;
   bool view_text_ = false;
   std::string regex_error_;
 };
@@ -53,9 +59,10 @@ class Check {
   // Appends findings for the ranges of the rule's scope (empty when the section is absent).
   virtual void Run(LintContext& ctx, const std::vector<Range>& units,
                    std::vector<Finding>* out) const = 0;
-  // Appends the check's phrase lists, which the rule set compiles into one PhraseUnion so a
-  // document is scanned once for all of them (rules/phrase_scans.h).
-  virtual void PhraseLists(std::vector<const PhraseMatcher*>* /*out*/) const {}
+  // Appends the check's phrase lists and regexes. The rule set compiles the lists into one
+  // PhraseUnion and the regexes' required literals into one RegexUnion, so a document is
+  // scanned once for all of them (rules/phrase_scans.h, rules/regex_scans.h).
+  virtual void AddScanTargets(ScanTargets* /*out*/) const {}
 };
 
 struct RuleExamples {

@@ -219,14 +219,18 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
                      });
     errors->insert(errors->end(), l.errors.begin(), l.errors.end());
   }
-  IndexPhraseLists(out);
+  IndexSharedScans(out);
   return errors->size() == before;
 }
 
-void IndexPhraseLists(RuleSet* rules) {
-  std::vector<const PhraseMatcher*> lists;
-  for (const auto& rule : rules->rules) rule->check->PhraseLists(&lists);
+void IndexSharedScans(RuleSet* rules) {
+  ScanTargets targets;
+  for (const auto& rule : rules->rules) rule->check->AddScanTargets(&targets);
+  const auto& lists = targets.phrase_lists;
   rules->phrases = lists.empty() ? nullptr : std::make_shared<const PhraseUnion>(lists);
+  rules->regexes = targets.regexes.empty()
+                       ? nullptr
+                       : std::make_shared<RegexUnion>(std::move(targets.regexes));
 }
 
 }  // namespace fulint

@@ -16,11 +16,14 @@ struct RuleSet {
   // Every rule's phrase lists in one automaton per case mode (made by LoadRules; without it
   // each list scans for itself, with the same results).
   std::shared_ptr<const PhraseUnion> phrases;
+  // Every rule's regexes, whose required literals are found in one scan once the rule set has
+  // linted enough text (regex_scans.h); made by LoadRules, null: each regex scans for itself.
+  std::shared_ptr<RegexUnion> regexes;
   const Rule* Find(const std::string& id) const;
 };
 
-// Makes rules->phrases from the loaded rules' phrase lists.
-void IndexPhraseLists(RuleSet* rules);
+// Makes rules->phrases and rules->regexes from the loaded rules' checks.
+void IndexSharedScans(RuleSet* rules);
 
 // How a configuration changes the rules as they load (see config/config.h).
 struct RuleOptions {

@@ -103,7 +103,8 @@ bool TokenMatcher::IsException(std::string_view matched) const {
 }
 
 std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range within,
-                                              std::string* error, PhraseScans* scans) const {
+                                              std::string* error, PhraseScans* scans,
+                                              RegexScans* regex_scans) const {
   std::vector<TokenMatch> found;
   if (!phrases_.empty())
     for (const auto& m :
@@ -119,7 +120,7 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
           if (!whole.empty()) found.push_back({whole, r.token, groups});
           return true;
         },
-        &failure);
+        &failure, regex_scans ? regex_scans->Hits(r.re, text) : nullptr);
     if (error && !failure.empty()) *error = ShortRegexError(failure);
   }
   std::sort(found.begin(), found.end(), [](const TokenMatch& a, const TokenMatch& b) {
@@ -140,7 +141,7 @@ std::vector<TokenMatch> TokenMatcher::FindAll(std::string_view text, Range withi
 }
 
 bool TokenMatcher::Any(std::string_view text, Range within, std::string* error,
-                       PhraseScans* scans) const {
+                       PhraseScans* scans, RegexScans* regex_scans) const {
   if (!phrases_.empty())
     for (const auto& m :
          scans ? scans->FindAll(phrases_, text, within) : phrases_.FindAll(text, within))
@@ -155,7 +156,7 @@ bool TokenMatcher::Any(std::string_view text, Range within, std::string* error,
           found = !whole.empty() && !IsException(text.substr(whole.begin, whole.size()));
           return !found;
         },
-        &failure);
+        &failure, regex_scans ? regex_scans->Hits(r.re, text) : nullptr);
     if (found) return true;
     if (error && !failure.empty()) *error = ShortRegexError(failure);
   }

@@ -8,6 +8,8 @@
 #include "rules/phrase_matcher.h"
 #include "rules/phrase_scans.h"
 #include "rules/regex.h"
+#include "rules/regex_scans.h"
+#include "rules/scan_targets.h"
 #include "rules/yaml_reader.h"
 
 namespace fulint {
@@ -32,16 +34,19 @@ class TokenMatcher {
   // Leftmost-longest, non-overlapping matches in text[within], minus exceptions. A regex that
   // gives up (catastrophic backtracking) sets `error` and the other matches are kept. With
   // `scans`, the phrase list's matches come from the document's shared scan.
+  // With `regex_scans`, the regexes' literals come from the document's shared scan.
   std::vector<TokenMatch> FindAll(std::string_view text, Range within, std::string* error = nullptr,
-                                  PhraseScans* scans = nullptr) const;
+                                  PhraseScans* scans = nullptr,
+                                  RegexScans* regex_scans = nullptr) const;
   // The same as !FindAll(...).empty(), stopping at the first match that is not an exception
   // (FindAll keeps one of those, or an earlier match overlapping it). A regex that would give
   // up after that match is not run that far, so `error` is set less often.
   bool Any(std::string_view text, Range within, std::string* error = nullptr,
-           PhraseScans* scans = nullptr) const;
-  // Appends the phrase list, if any, for the rule set's PhraseUnion.
-  void PhraseLists(std::vector<const PhraseMatcher*>* out) const {
-    if (!phrases_.empty()) out->push_back(&phrases_);
+           PhraseScans* scans = nullptr, RegexScans* regex_scans = nullptr) const;
+  // Appends the phrase list, if any, and the regexes, for the rule set's shared scans.
+  void AddScanTargets(ScanTargets* out) const {
+    if (!phrases_.empty()) out->phrase_lists.push_back(&phrases_);
+    for (const auto& r : regexes_) out->regexes.push_back(&r.re);
   }
 
  private:

@@ -1,0 +1,46 @@
+#pragma once
+// The required literals of many regexes (regex_prefilter.h), found in one pass over a text.
+//
+// Each regex with a literal prefilter used to walk its own automaton over every text it was
+// asked about: about thirty walks over each draft, a ninth of a folder run's instructions.
+// A LiteralUnion compiles every regex's literals into one automaton, each regex a slot, and
+// one Scan lists each slot's hits over the whole text. For any range of that text, the hits
+// lying inside it are exactly those the regex's own LiteralScanner reports for the range
+// (ForEachHit): at each end offset the shortest of the slot's literals ending there, ASCII case
+// folded, in order of their ends.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fulint {
+
+struct LiteralHit {
+  uint32_t begin, end;
+};
+
+class LiteralUnion {
+ public:
+  // `literals[slot]`: that slot's literals (may be empty: the slot never has a hit).
+  explicit LiteralUnion(const std::vector<std::vector<std::string>>& literals);
+  size_t slots() const { return slots_; }
+  // Replaces (*per_slot)[slot] with the slot's hits in `text`, in order of their ends.
+  void Scan(std::string_view text, std::vector<std::vector<LiteralHit>>* per_slot) const;
+
+ private:
+  struct Output {
+    uint32_t slot, length;
+  };
+  size_t slots_ = 0;
+  // class_[byte]: its class, ASCII case folded (bytes in no literal share class 0);
+  // delta_[row + class]: the next state's row (state * classes_), complemented when that state
+  // has outputs; outputs_[output_begin_[state]..output_begin_[state + 1]): for each slot with
+  // a literal ending at the state, the shortest such literal's length.
+  uint8_t class_[256] = {};
+  uint32_t classes_ = 1;
+  std::vector<int32_t> delta_;
+  std::vector<uint32_t> output_begin_;
+  std::vector<Output> outputs_;
+};
+
+}  // namespace fulint
