@@ -39,6 +39,7 @@ struct Regex::Impl {
     bool barrier[256] = {};  // ASCII bytes that cannot come before the literal in a match
     bool has_barriers = false;
     bool or_at_start = false;   // RegexFacts::or_at_start: a match may also start at 0
+    bool shared_only = false;   // RegexFacts::shared_only: `required` is empty, not used
     bool end_anchored = false;  // RegexFacts::end_anchored
     uint32_t head_max = 0;
   };
@@ -82,7 +83,8 @@ struct Regex::Impl {
       facts.literals.push_back("\xC5\xBF");
     }
     auto p = std::make_unique<Prefilter>();
-    p->required = LiteralScanner(facts.literals);
+    p->shared_only = facts.shared_only;
+    if (!p->shared_only) p->required = LiteralScanner(facts.literals);
     p->literals = std::move(facts.literals);
     // A match starts after the last byte before its literal that cannot come before one.
     for (int b = 0; b < 128; ++b) p->barrier[b] = !facts.before[b];
@@ -114,6 +116,7 @@ struct Regex::Impl {
                      std::vector<Range>* windows) const {
     const uint32_t length = within.size();
     const Prefilter* p = prefilter.load(std::memory_order_acquire);
+    if (p && p->shared_only && !shared) p = nullptr;  // its literals only pay in a shared scan
     // The literal occurrences inside text[within], from the shared scan when there is one
     // (the same hits in the same order: literal_union.h) or from this regex's own.
     auto for_each_hit = [&](auto on_hit) {

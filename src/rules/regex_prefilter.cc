@@ -571,8 +571,10 @@ class Parser {
                                                                           : (d | 0x20) - 'a' + 10);
         }
         if (code >= 0x80) {
-          // A non-ASCII character: no ASCII member, not worth spelling out as UTF-8.
+          // A non-ASCII character: no ASCII member, not worth spelling out as UTF-8 (a class
+          // reads its first byte from escaped_code_).
           if (single) *single = -2;
+          escaped_code_ = code;
           return OneChar({});
         }
         break;
@@ -583,6 +585,7 @@ class Parser {
           // An escaped non-ASCII character: the rest of its UTF-8 sequence, no ASCII member.
           while ((static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++pos_;
           if (single) *single = -2;
+          escaped_code_ = -1;
           return OneChar({});
         }
         if (std::isalnum(u)) return Fail(), Info{};  // \Q, \c, \0...
@@ -603,6 +606,10 @@ class Parser {
     }
     std::bitset<128> members;
     bool non_ascii = false, multi = false;
+    // The first bytes of the UTF-8 forms of the non-ASCII members, while they are all known
+    // (single characters and ranges written as \x{...}; not \p, \w, [:alpha:] and the like).
+    std::bitset<256> leads;
+    bool leads_known = true;
     bool first = true;
     while (!AtEnd() && (Peek() != ']' || first)) {
       first = false;
@@ -650,6 +657,22 @@ class Parser {
         if (!ok_) return Info{};
         if (single == -2) {
           non_ascii = true;
+          if (escaped_code_ < 0) {
+            leads_known = false;
+          } else if (Peek() == '-' && Peek(1) == '\\' && Peek(2) == 'x') {
+            // A range of code points, \x{...}-\x{...}: every first byte in between.
+            int low = escaped_code_, high_single = -1;
+            ++pos_;
+            Escape(true, &high_single);
+            if (!ok_) return Info{};
+            if (high_single != -2 || escaped_code_ < low) return Fail(), Info{};
+            for (int b = Utf8Lead(low); b <= Utf8Lead(escaped_code_); ++b) leads.set(b);
+            continue;
+          } else if (Peek() == '-' && Peek(1) != ']' && Peek(1) != '\0') {
+            leads_known = false;  // a range to something else: read as before, leads unknown
+          } else {
+            leads.set(Utf8Lead(escaped_code_));
+          }
         } else if (single < 0) {
           members |= e.chars;  // a class escape such as \d or \w
           multi = non_ascii = true;
@@ -661,6 +684,8 @@ class Parser {
           non_ascii = true;
           size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
           pos_ = std::min(pos_ + len, p_.size());
+          leads.set(u);
+          if (Peek() == '-' && Peek(1) != ']' && Peek(1) != '\0') leads_known = false;  // a range
           continue;
         }
         single = u;
@@ -711,6 +736,13 @@ class Parser {
       return i;
     }
     i.chars = folded;
+    // Only non-ASCII members, all known: a match holds one of their first bytes. (Not when
+    // ignoring case: Unicode case folding pairs characters with different first bytes.)
+    if (non_ascii && members.none() && leads_known && leads.any() && !ignore_case_) {
+      i.required_known = true;
+      for (int b = 0x80; b < 0x100; ++b)
+        if (leads[b]) i.required.push_back(std::string(1, static_cast<char>(b)));
+    }
     if (!non_ascii && !multi) {
       Strings exact;
       for (int x = 0; x < 128; ++x)
@@ -724,10 +756,19 @@ class Parser {
     return i;
   }
 
+  // The first byte of a code point's UTF-8 form.
+  static int Utf8Lead(int code) {
+    if (code < 0x80) return code;
+    if (code < 0x800) return 0xC0 | (code >> 6);
+    if (code < 0x10000) return 0xE0 | (code >> 12);
+    return 0xF0 | (code >> 18);
+  }
+
   std::string_view p_;
   bool ignore_case_;
   size_t pos_ = 0;
   bool ok_ = true;
+  int escaped_code_ = -1;  // the last \x{...} escape's code point, when non-ASCII (else -1)
 };
 
 }  // namespace
@@ -781,12 +822,14 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
     }
     // One-character literals: letters, digits and spaces are everywhere, not worth a scan; a few
     // punctuation marks (a sentence's end: ". ! ?") are, as the scanner skips to them sixteen
-    // bytes at a time.
+    // bytes at a time. More marks, or the first bytes of non-ASCII characters, are worth
+    // finding only in the scan shared by all regexes, which reads every byte anyway.
     bool few_marks = !one_alnum && first_bytes.count() <= 4;
-    if (shortest != SIZE_MAX && (shortest >= 2 || few_marks)) {
+    if (shortest != SIZE_MAX && (shortest >= 2 || !one_alnum)) {
       facts.literals = std::move(kept);
       facts.before = top.before | inside;
       facts.or_at_start = top.or_at_start;
+      facts.shared_only = shortest < 2 && !few_marks;
     }
   }
   return facts;

@@ -35,6 +35,10 @@ struct RegexFacts {
   // also start at the subject's start without any literal (an \A branch).
   std::bitset<128> before;
   bool or_at_start = false;
+  // The literals are worth finding in a scan shared by many regexes (regex_scans.h), not in
+  // one of the regex's own: one-byte literals with many distinct bytes, which a scanner cannot
+  // skip to sixteen bytes at a time.
+  bool shared_only = false;
 };
 
 RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case);

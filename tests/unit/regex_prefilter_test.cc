@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/literal_union.h"
 #include "rules/regex.h"
 #include "test_util.h"
 
@@ -162,12 +163,16 @@ struct Found {
   }
 };
 
-Found Run(const Regex& re, const std::string& text, Range within) {
+Found Run(const Regex& re, const std::string& text, Range within,
+          const std::vector<LiteralHit>* shared = nullptr) {
   Found f;
-  re.ForEach(
+  re.ForEachUntil(
       text, within,
-      [&](Range whole, const std::vector<Range>& groups) { f.matches.push_back({whole, groups}); },
-      &f.error);
+      [&](Range whole, const std::vector<Range>& groups) {
+        f.matches.push_back({whole, groups});
+        return true;
+      },
+      &f.error, shared);
   return f;
 }
 
@@ -211,7 +216,8 @@ std::vector<std::string> Texts() {
       "so so SO much", "I would RANK YOUR PROGRAM FIRST", "ran\xE2\x84\xAA you first",
       "I will rank Lakeshore\xC5\xBF first", "if you rank me", "how your program will rank me",
       "Dear Dr. Lee,\n", "Dear Ana\n", "Best,\nAna Ruiz\n", "(555) 123-4567 ", "a@b.example ",
-      "[Program Name] ", "{{name}} ", "Thank you! ", "emoji \xF0\x9F\x98\x80 end"};
+      "[Program Name] ", "{{name}} ", "Thank you! ", "emoji \xF0\x9F\x98\x80 end",
+      "smile :) \xE2\x98\xBA ok <3 ", "caf\xC3\xA9s and the program\xE2\x80\x99s ", "___ "};
   std::mt19937 rng(20261204);
   for (int k = 0; k < 6; ++k) {
     // Long texts: the windowed search runs past 4 KB.
@@ -241,10 +247,11 @@ TEST_CASE("A regex finds the same matches with its prefilter as without", "[pref
                         R"(\x{2019}s\b)", R"(choice\z|^Dear)",
                         R"(\b[[:alpha:]]{2,}[.!?]["”’)\]]*\s+\K[[:lower:]][[:alpha:]]*|\A[[:lower:]]+)",
                         R"(a?nk you|(?:x|th)ank)", R"((?:\Ade|y)ar\b)", R"(\w+[,;] \w)",
-                        R"([[:alpha:]]+\.(?=\s))"})
+                        R"([[:alpha:]]+\.(?=\s))", R"([\x{2600}-\x{27BF}\x{1F300}]|<3|:\))",
+                        R"(\[[^\]]*\]|\{\{|<[a-z]+>|_{3,})", R"([\x{E9}\x{2019}]s\b)"})
     patterns.push_back({p, true});
   auto texts = Texts();
-  int compared = 0, with_literals = 0;
+  int compared = 0, with_literals = 0, shared_only = 0;
   for (const auto& [pattern, ignore_case] : patterns) {
     for (bool icase : {ignore_case, !ignore_case}) {
       Regex fast, full;
@@ -252,18 +259,27 @@ TEST_CASE("A regex finds the same matches with its prefilter as without", "[pref
       int at = 0;
       REQUIRE(fast.Compile(pattern, icase, &error, &at, true));
       REQUIRE(full.Compile(pattern, icase, &error, &at, false));
-      with_literals += !AnalyzeRegex(pattern, icase).literals.empty();
+      RegexFacts facts = AnalyzeRegex(pattern, icase);
+      with_literals += !facts.literals.empty();
+      shared_only += facts.shared_only;
+      // The literals as a scan shared with other regexes finds them (regex_scans.h).
+      LiteralUnion shared({fast.ScanLiterals()});
+      std::vector<std::vector<LiteralHit>> hits;
       for (const auto& text : texts) {
         uint32_t size = static_cast<uint32_t>(text.size());
+        shared.Scan(text, &hits);
         for (Range within : {Range{0, size}, Range{size / 3, size - size / 4}}) {
           INFO("pattern " << pattern << " ignorecase " << icase << " text size " << size);
-          REQUIRE(Run(fast, text, within) == Run(full, text, within));
+          Found want = Run(full, text, within);
+          REQUIRE(Run(fast, text, within) == want);
+          REQUIRE(Run(fast, text, within, &hits[0]) == want);
           ++compared;
         }
       }
     }
   }
   CHECK(with_literals >= 8);  // the prefilter was really in play
+  CHECK(shared_only >= 3);    // and literals only a shared scan finds
   CHECK(compared > 1000);
 }
 
