@@ -392,7 +392,7 @@ bool Regex::ForEachUntil(std::string_view text, Range within,
     if (!impl_->SearchWindows(text, within, shared_hits, &windows)) return true;  // no literal: no match
     // The interpreter costs time in proportion to the whole text at every call (about 0.3 ms
     // a megabyte), so a long text it would search window by window is searched in one call.
-    // Texts over 2 KB have the JIT already; this is for a platform without one.
+    // Texts over 1 KB have the JIT already; this is for a platform without one.
     if (windows.size() > 1 && within.size() > Impl::kOneCallFrom &&
         code != impl_->jitted.load(std::memory_order_acquire))
       windows = {Range{0, within.size()}};

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
-#include <map>
+
+#include "rules/literal_trie.h"
 
 namespace fulint {
 namespace {
@@ -836,47 +836,25 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
 }
 
 LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
-  // A trie over the case-folded literals, then Aho-Corasick links, compiled to a table.
-  struct Node {
-    std::map<uint8_t, int32_t> next;
-    int32_t fail = 0;
-    uint32_t length = 0;
-  };
-  std::vector<Node> nodes(1);
-  for (int b = 0; b < 256; ++b) class_[b] = 0;
-  classes_ = 1;
-  auto class_of = [&](unsigned char b) {
-    unsigned char f = Lower(b);
-    if (class_[f] == 0) {
-      class_[f] = static_cast<uint8_t>(classes_++);
-      if (f >= 'a' && f <= 'z') class_[f - 32] = class_[f];
-    }
-    return class_[f];
-  };
+  // An Aho-Corasick table over the case-folded literals (literal_trie.h).
+  LiteralTrie trie;
+  std::vector<uint32_t> own(1, 0);  // per state: the shortest literal ending exactly there
   for (const auto& lit : literals) {
     if (lit.empty()) continue;
-    int32_t s = 0;
-    for (unsigned char b : lit) {
-      uint8_t k = class_of(b);
-      auto it = nodes[s].next.find(k);
-      if (it == nodes[s].next.end()) {
-        nodes.push_back({});
-        it = nodes[s].next.emplace(k, static_cast<int32_t>(nodes.size() - 1)).first;
-      }
-      s = it->second;
-    }
+    int32_t s = trie.Add(lit);
+    own.resize(trie.states(), 0);
     uint32_t len = static_cast<uint32_t>(lit.size());
-    if (nodes[s].length == 0 || len < nodes[s].length) nodes[s].length = len;
+    if (own[s] == 0 || len < own[s]) own[s] = len;
     longest_ = std::max(longest_, len);
   }
-  delta_.assign(nodes.size() * classes_, 0);
-  length_.assign(nodes.size(), 0);
-  std::deque<int32_t> queue;
-  for (auto [k, child] : nodes[0].next) {
-    delta_[k] = child;
-    queue.push_back(child);
-  }
-  length_[0] = 0;
+  own.resize(trie.states(), 0);
+  length_.assign(trie.states(), 0);
+  delta_ = trie.Build([&](int32_t s, int32_t fail) {
+    uint32_t inherited = length_[fail];
+    length_[s] = own[s] && (!inherited || own[s] < inherited) ? own[s] : inherited;
+  });
+  std::copy(trie.byte_class(), trie.byte_class() + 256, class_);
+  classes_ = trie.classes();
   for (int b = 0; b < 256; ++b) {
     if (delta_[class_[b]] == 0) continue;  // from the start, this byte begins no literal
     is_start_[b] = true;
@@ -886,20 +864,6 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) {
   // Unused lanes repeat a start byte, so they find nothing new.
   for (uint32_t k = start_count_; k < 4 && start_count_ > 0; ++k) start_bytes_[k] = start_bytes_[0];
   start_count_ = std::min<uint32_t>(start_count_, 5);
-  while (!queue.empty()) {
-    int32_t s = queue.front();
-    queue.pop_front();
-    const Node& n = nodes[s];
-    uint32_t inherited = length_[n.fail];
-    length_[s] = n.length && (!inherited || n.length < inherited) ? n.length : inherited;
-    for (uint32_t k = 0; k < classes_; ++k)
-      delta_[static_cast<size_t>(s) * classes_ + k] = delta_[static_cast<size_t>(n.fail) * classes_ + k];
-    for (auto [k, child] : n.next) {
-      nodes[child].fail = s == 0 ? 0 : delta_[static_cast<size_t>(n.fail) * classes_ + k];
-      delta_[static_cast<size_t>(s) * classes_ + k] = child;
-      queue.push_back(child);
-    }
-  }
   // States to rows, with the end of a literal in the entry's sign (ForEachHit).
   for (int32_t& t : delta_) {
     int32_t row = t * static_cast<int32_t>(classes_);
