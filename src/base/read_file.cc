@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <memory>
 
 namespace fulint {
 namespace {
@@ -61,6 +62,38 @@ ReadStatus ReadWholeFile(const std::string& path, std::string* out, size_t max_b
     return ReadStatus::kOpenFailed;
   }
   ReadStatus status = ReadFd(fd, out, max_bytes, error_number);
+  ::close(fd);
+  return status;
+}
+
+ReadStatus ReadRegularFile(const std::string& path, std::string* out, size_t max_bytes,
+                           int* error_number) {
+  constexpr size_t kScratch = size_t{1} << 16;
+  thread_local std::unique_ptr<char[]> scratch;  // per thread: files are read on every worker
+  if (!scratch) scratch = std::make_unique<char[]>(kScratch);
+  out->clear();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error_number) *error_number = errno;
+    return ReadStatus::kOpenFailed;
+  }
+  ssize_t n = ::read(fd, scratch.get(), kScratch);
+  ReadStatus status;
+  if (n >= 0 && static_cast<size_t>(n) < kScratch) {
+    // A short read: the end of a regular file. Over the limit is refused as ReadFd does.
+    if (static_cast<size_t>(n) > max_bytes) {
+      status = ReadStatus::kTooLarge;
+    } else {
+      out->assign(scratch.get(), static_cast<size_t>(n));
+      status = ReadStatus::kOk;
+    }
+  } else if (n < 0 && errno == EISDIR) {
+    status = ReadStatus::kIsDirectory;
+  } else {
+    // A long file, an interrupted read, or not a regular file after all: from the start.
+    status = ::lseek(fd, 0, SEEK_SET) == 0 ? ReadFd(fd, out, max_bytes, error_number)
+                                           : ReadStatus::kReadFailed;
+  }
   ::close(fd);
   return status;
 }

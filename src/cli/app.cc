@@ -91,6 +91,7 @@ struct Input {
   std::string path;
   bool loaded = false;
   std::string bytes;
+  bool regular = false;  // known to be a regular file (read_file.h: one system call fewer)
 };
 
 // The staged drafts of the repository around the current folder, named relative to its root
@@ -291,7 +292,10 @@ int RunCli(int argc, char** argv) {
       return kExitError;
     }
   } else {
-    for (auto& path : CollectFiles(o.paths, filter, &io_errors)) inputs.push_back({path, false, ""});
+    std::vector<char> regular;
+    std::vector<std::string> paths = CollectFiles(o.paths, filter, &io_errors, &regular);
+    for (size_t i = 0; i < paths.size(); ++i)
+      inputs.push_back({std::move(paths[i]), false, "", regular[i] != 0});
   }
   bool had_error = !io_errors.empty();
   for (const auto& e : io_errors) std::fprintf(stderr, "fulint: %s\n", e.c_str());
@@ -354,7 +358,7 @@ int RunCli(int argc, char** argv) {
     std::string bytes;
     if (input.loaded) bytes = std::move(input.bytes);
     else if (is_stdin) out.read_ok = ReadStdinBytes(&bytes, &out.read_error);
-    else out.read_ok = ReadFileBytes(input.path, &bytes, &out.read_error);
+    else out.read_ok = ReadFileBytes(input.path, &bytes, &out.read_error, input.regular);
     out.name = is_stdin ? o.stdin_filename : input.path;
     if (!out.read_ok) return out;
     if ((out.binary_at = BinaryByteOffset(bytes))) return out;

@@ -82,9 +82,13 @@ bool MatchesFilter(const FileFilter& filter, const std::string& path) {
   return MatchesAny(filter.globs, path) && !MatchesAny(filter.excludes, path);
 }
 
-bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error) {
+bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
+                   bool known_regular) {
   int error_number = 0;
-  switch (ReadWholeFile(path, bytes, kMaxInputBytes, &error_number)) {
+  ReadStatus status = known_regular
+                          ? ReadRegularFile(path, bytes, kMaxInputBytes, &error_number)
+                          : ReadWholeFile(path, bytes, kMaxInputBytes, &error_number);
+  switch (status) {
     case ReadStatus::kOk:
       return true;
     case ReadStatus::kOpenFailed:
@@ -126,11 +130,14 @@ std::optional<size_t> BinaryByteOffset(std::string_view bytes) {
 }
 
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      const FileFilter& filter, std::vector<std::string>* errors) {
+                                      const FileFilter& filter, std::vector<std::string>* errors,
+                                      std::vector<char>* regular) {
   std::vector<std::string> out;
+  std::vector<char> is_regular;
   for (const auto& path : paths) {
     if (path == "-") {
       out.push_back(path);
+      is_regular.push_back(false);
       continue;
     }
     std::error_code ec;
@@ -142,14 +149,19 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(st)) {
-      if (!MatchesAny(filter.excludes, path)) out.push_back(path);
+      if (!MatchesAny(filter.excludes, path)) {
+        out.push_back(path);
+        is_regular.push_back(fs::is_regular_file(st));  // not a pipe such as <(cat draft.txt)
+      }
       continue;
     }
     std::vector<std::string> found;
-    WalkFolder(path, filter, &found, errors, true);
+    WalkFolder(path, filter, &found, errors, true);  // regular files only
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
+    is_regular.resize(out.size(), true);
   }
+  if (regular) *regular = std::move(is_regular);
   return out;
 }
 

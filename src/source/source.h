@@ -13,7 +13,8 @@ constexpr size_t kMaxInputBytes = size_t{128} << 20;
 
 // Reads a whole file; false with a readable `error` ("No such file or directory", or "file
 // too large" beyond kMaxInputBytes).
-bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error);
+bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
+                   bool known_regular = false);
 bool ReadStdinBytes(std::string* bytes, std::string* error);
 
 // The offset of the first NUL byte when `bytes` look binary: text never holds NUL, except
@@ -31,7 +32,10 @@ bool MatchesFilter(const FileFilter& filter, const std::string& path);
 // Expands `paths` into files: files as given (unless excluded), folders recursed (sorted,
 // symlinked folders not followed) for files matching the filter. "-" is kept as is.
 // Problems (missing path, unreadable folder) go to `errors` as "path: message".
+// `regular`, when given, gets one flag per file: true when it is known to be a regular file
+// (ReadFileBytes can then read it with one system call fewer).
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      const FileFilter& filter, std::vector<std::string>* errors);
+                                      const FileFilter& filter, std::vector<std::string>* errors,
+                                      std::vector<char>* regular = nullptr);
 
 }  // namespace fulint
