@@ -1,9 +1,11 @@
 #include "rules/rule_set.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <thread>
 #include <tuple>
@@ -132,7 +134,9 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
     std::vector<std::string> keys = CommonRuleKeys();
     keys.insert(keys.end(), type->keys.begin(), type->keys.end());
     reader.CheckKeys(keys);
-    rule->check = type->load(reader, fs::path(path).parent_path().string());
+    size_t slash = path.rfind('/');  // the rule file's folder, for its data files
+    std::string folder = slash == std::string::npos ? "" : path.substr(0, slash == 0 ? 1 : slash);
+    rule->check = type->load(reader, folder);
   }
   if (!reader.ok() || !rule->check) return nullptr;
   return rule;
@@ -140,17 +144,42 @@ std::unique_ptr<Rule> LoadRuleFile(const std::string& path, const std::string& i
 
 namespace {
 
-// (id, path) of every rule file under `dir`, sorted by id.
+// The names in folder `dir` (without . and ..), with whether each is a folder (a link to
+// one counts). Read with readdir: std::filesystem's iterators built and parsed a path object
+// per entry, and the rule files are listed twice per run.
+std::vector<std::pair<std::string, bool>> ListFolder(const std::string& dir) {
+  std::vector<std::pair<std::string, bool>> out;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+  while (const dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      is_dir = ::stat((prefix + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    out.emplace_back(std::move(name), is_dir);
+  }
+  ::closedir(d);
+  return out;
+}
+
+// (id, path) of every rule file under `dir`, sorted by id: style folders, then their files
+// named *.yml or *.yaml (a name that starts with its only dot has no extension).
 std::vector<std::pair<std::string, std::string>> RuleFiles(const std::string& dir) {
-  std::error_code ec;
   std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& style : fs::directory_iterator(dir, ec)) {
-    if (!style.is_directory()) continue;
-    for (const auto& f : fs::directory_iterator(style.path(), ec)) {
-      auto ext = f.path().extension();
+  const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+  for (const auto& [style, style_is_dir] : ListFolder(dir)) {
+    if (!style_is_dir) continue;
+    const std::string style_path = prefix + style;
+    for (const auto& [name, is_dir] : ListFolder(style_path)) {
+      size_t dot = name.rfind('.');
+      if (dot == std::string::npos || dot == 0) continue;
+      std::string_view ext = std::string_view(name).substr(dot);
       if (ext != ".yml" && ext != ".yaml") continue;
-      files.emplace_back(style.path().filename().string() + "." + f.path().stem().string(),
-                         f.path().string());
+      files.emplace_back(style + "." + name.substr(0, dot), style_path + "/" + name);
     }
   }
   std::sort(files.begin(), files.end());

@@ -1,10 +1,12 @@
 #include "rules/yaml_cache.h"
 
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -54,7 +56,22 @@ bool GetString(std::string_view data, size_t* at, std::string_view* s) {
   return true;
 }
 
+// True when `path` is absolute and already in normal form: no empty, "." or ".." component.
+bool IsNormalAbsolute(std::string_view path) {
+  if (!path.starts_with('/')) return false;
+  for (size_t at = 1; at <= path.size();) {
+    size_t end = std::min(path.find('/', at), path.size());
+    std::string_view part = path.substr(at, end - at);
+    if (part.empty() || part == "." || part == "..") return false;
+    at = end + 1;
+  }
+  return true;
+}
+
 std::string Absolute(const std::string& path) {
+  // Rule files are named by absolute paths already (the rules folder is), and the cache looks
+  // each one up twice: building a std::filesystem::path to normalise it was most of the cost.
+  if (IsNormalAbsolute(path)) return path;
   std::error_code ec;
   fs::path p = fs::absolute(path, ec);
   return ec ? path : p.lexically_normal().string();

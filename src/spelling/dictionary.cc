@@ -8,8 +8,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
+#include "base/read_file.h"
 #include "spelling/suggest.h"
 #include "spelling/word_cache.h"
 #include "spelling/words.h"
@@ -104,13 +104,18 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
   }
   if (dict->caches_.empty()) dict->hunspell();
   for (const auto& path : spec.wordlists) {
-    std::ifstream in(path);
-    if (!in) {
+    // Read whole and split here, without std::ifstream and getline (their locale and buffer
+    // set-up and per-line calls cost more than the words themselves).
+    std::string text;
+    if (ReadWholeFile(path, &text) != ReadStatus::kOk) {
       *error = "cannot read word list " + path;
       return nullptr;
     }
-    std::string line;
-    while (std::getline(in, line)) {
+    for (size_t at = 0; at < text.size();) {
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(at, end - at);
+      at = end + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
       // A line may hold several words ("Maternal-Fetal Medicine"): each is accepted, split at
