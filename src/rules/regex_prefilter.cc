@@ -110,7 +110,32 @@ bool Better(const Strings& a, const Strings& b) {
 // Concatenations of one string from each set, or false when there would be too many.
 bool Product(const Strings& a, const Strings& b, Strings* out) {
   if (a.size() * b.size() > kMaxExact) return false;
+  // One string on either side (a pattern's literal characters, one at a time): the other
+  // side's strings each get it added in place, without building and sorting a new set. A
+  // common prefix keeps the order; a common suffix may not ("a" < "ab", "abc" < "ac").
+  if (a.size() == 1 || b.size() == 1) {
+    const bool suffix = b.size() == 1;
+    const std::string& one = suffix ? b[0] : a[0];
+    const Strings& many = suffix ? a : b;
+    size_t longest = 0;
+    for (const auto& x : many) longest = std::max(longest, x.size());
+    if (longest + one.size() > kMaxExactLength) return false;
+    Strings p;  // not `*out` yet: it may be `a` or `b`
+    p.reserve(many.size());
+    for (const auto& x : many) {
+      std::string joined;
+      joined.reserve(x.size() + one.size());
+      joined.append(suffix ? x : one).append(suffix ? one : x);
+      p.push_back(std::move(joined));
+    }
+    if (!std::is_sorted(p.begin(), p.end()) ||
+        std::adjacent_find(p.begin(), p.end()) != p.end())
+      SortUnique(&p);
+    *out = std::move(p);
+    return true;
+  }
   Strings p;
+  p.reserve(a.size() * b.size());
   for (const auto& x : a)
     for (const auto& y : b) {
       if (x.size() + y.size() > kMaxExactLength) return false;
@@ -786,19 +811,32 @@ RegexFacts AnalyzeRegex(std::string_view pattern, bool ignore_case) {
   Info whole = top;
   whole.or_at_start = false;
   if (Requirement(whole, &required)) {
-    // A literal that contains another is implied by it: keep the shorter.
+    // A literal that contains another is implied by it: keep the shorter. Only a shorter
+    // literal can be inside another one (an equal-length one would be the same literal), so
+    // each is compared with the shorter ones only, shortest first, until one is inside it.
+    std::vector<const std::string*> by_length;
+    for (const auto& s : required) by_length.push_back(&s);
+    std::stable_sort(by_length.begin(), by_length.end(),
+                     [](const std::string* a, const std::string* b) { return a->size() < b->size(); });
     Strings kept;
-    for (const auto& s : required) {
-      bool implied = false;
-      for (const auto& t : required)
-        implied |= t != s && s.find(t) != std::string::npos;
-      if (!implied) kept.push_back(s);
+    std::vector<bool> dropped(required.size(), false);
+    for (size_t i = 0; i < required.size(); ++i) {
+      const std::string& s = required[i];
+      for (const std::string* t : by_length) {
+        if (t->size() >= s.size()) break;
+        if (s.find(*t) != std::string::npos) {
+          dropped[i] = true;
+          break;
+        }
+      }
+      if (!dropped[i]) kept.push_back(s);
     }
     // Where a dropped literal occurs, the scan finds a kept one inside it, maybe not at its
     // start: the bytes of the dropped literal before that one may also precede it in a match.
     std::bitset<128> inside;
-    for (const auto& s : required) {
-      if (std::find(kept.begin(), kept.end(), s) != kept.end()) continue;
+    for (size_t r = 0; r < required.size(); ++r) {
+      if (!dropped[r]) continue;
+      const std::string& s = required[r];
       size_t first = s.size();
       for (const auto& k : kept)
         if (size_t at = s.find(k); at != std::string::npos) first = std::min(first, at);
