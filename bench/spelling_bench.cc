@@ -71,8 +71,8 @@ void BM_WordCacheOpen(benchmark::State& state) {
   std::string signature = DictionarySignature(dir + "/en_US.dic", dir + "/en_US.aff");
   std::string path;
   for (const auto& folder : WordCacheSearchPath())
-    if (WordCache::Open(folder + "/en_US.words", signature)) {
-      path = folder + "/en_US.words";
+    if (WordCache::Open(WordCacheFile(folder, "en_US"), signature)) {
+      path = WordCacheFile(folder, "en_US");
       break;
     }
   if (path.empty()) {

@@ -51,7 +51,7 @@ bool CompileWordCaches(const std::vector<std::string>& names, const std::string&
   std::string dir = HunspellDir();
   std::string aff = dir + "/" + names.front() + ".aff";
   for (const auto& name : names)
-    if (!CompileWordCache(dir + "/" + name + ".dic", aff, out_dir + "/" + name + ".words", error))
+    if (!CompileWordCache(dir + "/" + name + ".dic", aff, WordCacheFile(out_dir, name), error))
       return false;
   return true;
 }
@@ -89,13 +89,13 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
     std::string signature = DictionarySignature(dic, aff);
     std::unique_ptr<WordCache> cache;
     for (const auto& folder : WordCacheSearchPath()) {
-      if ((cache = WordCache::Open(folder + "/" + name + ".words", signature))) break;
+      if ((cache = WordCache::Open(WordCacheFile(folder, name), signature))) break;
     }
     std::string user_dir = WordCacheDir();
     std::string ignored;
     if (!cache && !user_dir.empty() &&
-        CompileWordCache(dic, aff, user_dir + "/" + name + ".words", &ignored))
-      cache = WordCache::Open(user_dir + "/" + name + ".words", signature);
+        CompileWordCache(dic, aff, WordCacheFile(user_dir, name), &ignored))
+      cache = WordCache::Open(WordCacheFile(user_dir, name), signature);
     if (!cache) {
       dict->caches_.clear();
       break;

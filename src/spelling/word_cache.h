@@ -21,6 +21,13 @@ class WordCache {
   static std::unique_ptr<WordCache> Open(const std::string& path, const std::string& signature);
   bool Contains(std::string_view word) const;
   uint32_t size() const { return count_; }
+  // The word at index `k` (< size()), in sorted order.
+  std::string_view word(uint32_t k) const {
+    return std::string_view(blob_ + offsets_[k], offsets_[k + 1] - offsets_[k]);
+  }
+  // True when the filter in front of the table rules `word` out (it never rules out a word
+  // in the cache; most other strings it does).
+  bool FilterRulesOut(std::string_view word) const;
 
  private:
   WordCache() = default;
@@ -31,6 +38,8 @@ class WordCache {
   const char* blob_ = nullptr;
   const uint32_t* slots_ = nullptr;  // the hash table: a word's index + 1, or 0
   uint32_t slot_mask_ = 0;
+  const uint64_t* filter_ = nullptr;  // a Bloom filter over the words (word_cache.cc)
+  uint32_t filter_mask_ = 0;          // its size in bits, minus one
 };
 
 // "size:mtime" of the .dic and .aff files, or "" when either is missing.
@@ -39,6 +48,11 @@ std::string DictionarySignature(const std::string& dic, const std::string& aff);
 // Expands `dic` with `aff` through `unmunch` and writes the cache to `out` atomically.
 bool CompileWordCache(const std::string& dic, const std::string& aff, const std::string& out,
                       std::string* error);
+
+// The cache file for dictionary `name` in folder `dir`. The name carries the format's
+// version, so that two fulint versions sharing a cache folder (an editor's and the command
+// line's) do not rebuild each other's file on every run.
+std::string WordCacheFile(const std::string& dir, const std::string& name);
 
 // Where caches are looked for and written: $FULINT_CACHE_DIR, else $XDG_CACHE_HOME/fulint,
 // else ~/.cache/fulint.

@@ -95,6 +95,25 @@ TEST_CASE("spelling: the compiled word cache agrees with Hunspell") {
     INFO(w);
     CHECK(cache->Contains(w) == hunspell.spell(std::string(w)));
   }
+  // Every word is found (the filter in front of the table never rules one out), and the
+  // filter rules out nearly every string that is not a word without touching the table.
+  uint32_t missing = 0;
+  for (uint32_t k = 0; k < cache->size(); ++k) missing += !cache->Contains(cache->word(k));
+  CHECK(missing == 0);
+  uint32_t seed = 12345, others = 0, ruled_out = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string candidate;
+    int length = 4 + n % 7;
+    for (int i = 0; i < length; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      candidate += static_cast<char>('a' + (seed >> 16) % 26);
+    }
+    if (cache->Contains(candidate)) continue;  // a real word, by chance
+    ++others;
+    ruled_out += cache->FilterRulesOut(candidate);
+  }
+  INFO(ruled_out << " of " << others << " non-words ruled out by the filter");
+  CHECK(ruled_out > others * 9 / 10);
 }
 
 TEST_CASE("spelling: .fulint.yaml accepted and rejected words") {
