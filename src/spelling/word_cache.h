@@ -31,6 +31,7 @@ class WordCache {
 
  private:
   WordCache() = default;
+  bool RuledOutByHash(uint32_t hash) const;  // FilterRulesOut, given the word's hash
   const char* data_ = nullptr;
   size_t length_ = 0;
   uint32_t count_ = 0;
