@@ -21,18 +21,20 @@ namespace fulint {
 // Perl default), let `.` stop at line breaks, and apply Unicode classes and case folding.
 struct Regex::Impl {
   pcre2_code* code = nullptr;  // interpreted
-  // The JIT-compiled copy, made once the pattern has scanned enough text to pay for it: JIT
+  // The JIT-compiled copy, made once the pattern has searched enough text to pay for it: JIT
   // compiling every pattern up front was a fifth of a one-draft run. Published atomically, so
   // threads matching with `code` meanwhile are not disturbed.
   std::atomic<pcre2_code*> jitted{nullptr};
-  std::atomic<size_t> scanned{0};
-  std::atomic<bool> jit_claimed{false};  // a thread is analyzing and compiling, or has
+  std::atomic<size_t> seen{0};      // bytes of the texts asked about (for Analyze)
+  std::atomic<size_t> searched{0};  // what the interpreter was given to search (for the JIT)
+  std::atomic<bool> analyze_claimed{false};  // a thread is analyzing, or has
+  std::atomic<bool> jit_claimed{false};      // a thread is compiling, or has
   boost::u32regex boost_re;
   // What every match needs (regex_prefilter.h), for PCRE2 patterns that have it: text without
   // a required literal is skipped, and texts are searched only in the stretch before each
-  // literal occurrence that may precede it in a match (after the last barrier). Worked out with the JIT, when the pattern has scanned enough text to
-  // pay for it (reading every pattern was a quarter of a one-draft run), and published
-  // atomically like it.
+  // literal occurrence that may precede it in a match (after the last barrier). Worked out
+  // once the pattern has been asked about a kilobyte of text (reading every pattern up front
+  // was a quarter of a one-draft run), and published atomically like the JIT's copy.
   struct Prefilter {
     std::vector<std::string> literals;  // what `required` finds (for a LiteralUnion)
     LiteralScanner required;
@@ -93,22 +95,38 @@ struct Regex::Impl {
     prefilter_storage = std::move(p);
     prefilter.store(prefilter_storage.get(), std::memory_order_release);
   }
-  // The code to match with, JIT-compiling it when `length` more bytes tip it over.
-  // The first thread over the line does the work; others go on with the interpreter and no
-  // prefilter meanwhile instead of waiting for it (both are correct, only slower).
-  pcre2_code* ForScanning(size_t length) {
+  // The code to match with. Asked about a text of `length` bytes: reads the pattern for its
+  // prefilter once the texts asked about pass kAnalyzeAfterBytes. The first thread over the
+  // line does the work; others go on without the prefilter meanwhile instead of waiting for
+  // it (both are correct, only slower).
+  pcre2_code* ForText(size_t length) {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
-    if (scanned.fetch_add(length, std::memory_order_relaxed) + length >= kJitAfterBytes &&
-        !jit_claimed.exchange(true, std::memory_order_acq_rel)) {
+    if (seen.fetch_add(length, std::memory_order_relaxed) + length >= kAnalyzeAfterBytes &&
+        !analyze_claimed.exchange(true, std::memory_order_acq_rel))
       EnsureAnalyzed();
-      pcre2_code* copy = pcre2_code_copy(code);
-      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
-        jitted.store(copy, std::memory_order_release);
-      else if (copy)
-        pcre2_code_free(copy);
-    }
-    pcre2_code* j = jitted.load(std::memory_order_acquire);
-    return j ? j : code;
+    return code;
+  }
+  // After the interpreter was given `cost` bytes to search: JIT-compiles the pattern once the
+  // searches pass kJitAfterBytes. Counted after the prefilter, so a pattern whose literals
+  // rule out nearly every text (most of a style's long alternations) is never compiled:
+  // counting the texts asked about compiled all 31 patterns of the built-in style in a run
+  // over 1,000 drafts, a dozen of which then searched under 3 KB in all.
+  void Searched(size_t cost) {
+    if (searched.fetch_add(cost, std::memory_order_relaxed) + cost < kJitAfterBytes ||
+        jit_claimed.exchange(true, std::memory_order_acq_rel))
+      return;
+    pcre2_code* copy = pcre2_code_copy(code);
+    if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+      jitted.store(copy, std::memory_order_release);
+    else if (copy)
+      pcre2_code_free(copy);
+  }
+  // What a search of `windows` costs the interpreter, in bytes: each call also pays a fixed
+  // start-up.
+  static size_t SearchCost(const std::vector<Range>& windows) {
+    size_t cost = 0;
+    for (const Range& w : windows) cost += w.size() + kCallCost;
+    return cost;
   }
   // Where in text[within] a match may start, as offsets into text[within]; false when the
   // text has none of the required literals, so nothing can match.
@@ -190,6 +208,8 @@ struct Regex::Impl {
   // 559-byte draft alone still compiles none (17.3 M either way); at 512 bytes that draft paid
   // for compiling them (30.2 M).
   static constexpr size_t kJitAfterBytes = 1024;
+  static constexpr size_t kAnalyzeAfterBytes = 1024;
+  static constexpr size_t kCallCost = 32;
 };
 
 namespace {
@@ -386,10 +406,17 @@ bool Regex::ForEachUntil(std::string_view text, Range within,
                          std::string* error, const std::vector<LiteralHit>* shared_hits) const {
   if (!impl_) return true;
   if (impl_->code) {
-    pcre2_code* code = impl_->ForScanning(within.size());
+    pcre2_code* code = impl_->ForText(within.size());
     BorrowedRanges borrowed;
     std::vector<Range>& windows = borrowed.get();
     if (!impl_->SearchWindows(text, within, shared_hits, &windows)) return true;  // no literal: no match
+    if (code == impl_->code) {
+      // A long text costs the interpreter in proportion to its whole length at every call
+      // (below), so it counts whole.
+      impl_->Searched(within.size() > Impl::kOneCallFrom ? within.size()
+                                                         : Impl::SearchCost(windows));
+      if (pcre2_code* j = impl_->jitted.load(std::memory_order_acquire)) code = j;
+    }
     // The interpreter costs time in proportion to the whole text at every call (about 0.3 ms
     // a megabyte), so a long text it would search window by window is searched in one call.
     // Texts over 1 KB have the JIT already; this is for a platform without one.
@@ -441,7 +468,11 @@ const char* Regex::engine() const {
 bool Regex::Search(std::string_view text, Range within) const {
   if (!impl_) return false;
   if (impl_->code) {
-    pcre2_code* code = impl_->ForScanning(within.size());
+    pcre2_code* code = impl_->ForText(within.size());
+    if (code == impl_->code) {
+      impl_->Searched(within.size() + Impl::kCallCost);
+      if (pcre2_code* j = impl_->jitted.load(std::memory_order_acquire)) code = j;
+    }
     uint32_t groups = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
     int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data() + within.begin),

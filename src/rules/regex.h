@@ -25,7 +25,7 @@ class Regex {
   bool Compile(const std::string& pattern, bool ignore_case, std::string* error, int* error_at,
                bool prefilter = true);
   bool valid() const { return impl_ != nullptr; }
-  // "pcre2", "pcre2-jit" (once it has scanned enough text) or "boost": which engine runs the
+  // "pcre2", "pcre2-jit" (once it has searched enough text) or "boost": which engine runs the
   // pattern (see regex.cc).
   const char* engine() const;
   // Calls `on_match(whole, groups)` for each match inside text[within]; group ranges are
@@ -46,7 +46,7 @@ class Regex {
                     const std::vector<LiteralHit>* shared_hits = nullptr) const;
   // The literals every match needs, one of which a text must hold to be searched
   // (regex_prefilter.h); empty when the regex has no such prefilter. Reads the pattern now if
-  // no search has yet (which happens once a regex has scanned a few kilobytes).
+  // no search has yet (which happens once a regex has been asked about a kilobyte of text).
   const std::vector<std::string>& ScanLiterals() const;
   // True when the pattern matches somewhere in text[within].
   bool Search(std::string_view text, Range within) const;

@@ -103,6 +103,30 @@ TEST_CASE("regex: a pattern is JIT-compiled once it has scanned enough, same mat
   CHECK(first == 1333);
 }
 
+TEST_CASE("regex: a pattern its literals rule out is never JIT-compiled", "[regex]") {
+  // The JIT pays for itself only on text the interpreter would otherwise search: what the
+  // prefilter rules out does not count towards it.
+  Regex re;
+  std::string error;
+  int at = 0;
+  REQUIRE(re.Compile("\\bwhere (?:I|we) (?:stand|rank)\\b", false, &error, &at));
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "nothing here at all. ";  // 42 KB, no "where"
+  size_t n = 0;
+  auto on_match = [&](Range, const std::vector<Range>&) { ++n; };
+  for (int i = 0; i < 3; ++i) re.ForEach(text, {0, static_cast<uint32_t>(text.size())}, on_match);
+  CHECK(n == 0);
+  CHECK(std::string(re.engine()) == "pcre2");
+  // A text the prefilter lets through, searched often enough, does tip it over.
+  std::string hit = "I wonder where we stand with you.";
+  for (int i = 0; i < 200 && std::string(re.engine()) == "pcre2"; ++i)
+    re.ForEach(hit, {0, static_cast<uint32_t>(hit.size())}, on_match);
+  CHECK(std::string(re.engine()) == "pcre2-jit");
+  size_t before = n;
+  re.ForEach(hit, {0, static_cast<uint32_t>(hit.size())}, on_match);
+  CHECK(n == before + 1);
+}
+
 TEST_CASE("regex: ForEachUntil stops at the first false", "[regex]") {
   fulint::Regex re;
   std::string error;
