@@ -1,6 +1,8 @@
 #include "decode/decode.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace fulint {
 namespace {
@@ -70,6 +72,17 @@ bool DecodeUtf16(std::string_view raw, size_t start, bool little, DecodedText* o
   return true;
 }
 
+// True when the eight bytes at p are ASCII and none is '\r'.
+bool IsPlainAscii8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  // A byte of x ^ '\r' is zero where x has a '\r': the classic has-zero-byte test, exact
+  // once no byte has its high bit set (checked first).
+  const uint64_t cr = x ^ (kOnes * '\r');
+  return (x & kHigh) == 0 && ((cr - kOnes) & ~cr & kHigh) == 0;
+}
+
 }  // namespace
 
 int Utf8SequenceLength(std::string_view s, size_t i) {
@@ -117,6 +130,10 @@ bool Decode(std::string_view raw, DecodedText* out, DecodeError* error) {
                     static_cast<uint32_t>(upto - run_start));
   };
   while (i < raw.size()) {
+    // Eight bytes at a time while they are ASCII other than '\r', nearly all of a draft
+    // (about a third of the instructions a byte at a time took).
+    while (i + 8 <= raw.size() && IsPlainAscii8(raw.data() + i)) i += 8;
+    if (i >= raw.size()) break;
     unsigned char c = raw[i];
     if (c == '\r') {
       flush(i);

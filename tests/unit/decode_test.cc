@@ -211,6 +211,37 @@ TEST_CASE("Decode keeps emoji, CJK and combining marks byte for byte", "[decode]
   CHECK(d.map.ToRawEnd(static_cast<uint32_t>(raw.size())) == raw.size());
 }
 
+TEST_CASE("Decode finds a CR, a bad byte or a multi-byte character at every offset",
+          "[decode]") {
+  // Plain ASCII is skipped eight bytes at a time: whatever the alignment, the one byte that
+  // is not plain ASCII must still be seen.
+  for (size_t length : {1, 7, 8, 9, 15, 16, 17, 31, 40}) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string plain(length, 'a');
+      for (size_t k = 0; k < length; ++k) plain[k] = static_cast<char>('a' + k % 26);
+      INFO("length " << length << ", at " << at);
+      std::string cr = plain;
+      cr[at] = '\r';
+      std::string want = cr;
+      want[at] = '\n';
+      DecodedText d = DecodeOk(cr);
+      CHECK(d.text == want);
+      CHECK(d.map.ToRaw(static_cast<uint32_t>(at)) == at);
+      std::string crlf = plain.substr(0, at) + "\r\n" + plain.substr(at);
+      d = DecodeOk(crlf);
+      CHECK(d.text == plain.substr(0, at) + "\n" + plain.substr(at));
+      CHECK(d.map.ToRaw(static_cast<uint32_t>(at + 1)) == at + 2);
+      std::string bad = plain;
+      bad[at] = static_cast<char>(0xFF);
+      CHECK(DecodeFails(bad).raw_offset == at);
+      std::string accent = plain.substr(0, at) + "\xC3\xA9" + plain.substr(at);
+      CHECK(DecodeOk(accent).text == accent);
+      std::string cut = plain.substr(0, at) + "\xC3";  // a truncated sequence at the end
+      CHECK(DecodeFails(cut).raw_offset == at);
+    }
+  }
+}
+
 TEST_CASE("Decode of empty input gives empty text", "[decode]") {
   CHECK(DecodeOk("").text.empty());
   CHECK(DecodeOk("\xEF\xBB\xBF").text.empty());
