@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <type_traits>
 
 #include "base/ascii.h"
@@ -97,35 +99,58 @@ class RepeatedWord : public Check {
 
 }  // namespace
 
+namespace {
+
+// What the scan needs to know of a byte: ASCII letters, ASCII digits and '_' (word characters
+// that are not letters), the first bytes of multi-byte characters (decoded to tell), and the
+// rest. One table load a byte instead of range checks: this scan reads every byte of a note.
+enum ByteKind : uint8_t { kOtherByte, kAsciiLetter, kAsciiWordChar, kMultiByte };
+constexpr auto kByteKinds = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80) kinds[b] = kMultiByte;
+    else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') kinds[b] = kAsciiLetter;
+    else if ((b >= '0' && b <= '9') || b == '_') kinds[b] = kAsciiWordChar;
+  }
+  return kinds;
+}();
+
+}  // namespace
+
 std::vector<RepeatedWordMatch> FindRepeatedWords(std::string_view text, Range within,
                                                  bool ignore_case) {
   std::vector<RepeatedWordMatch> found;
   const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   bool after_word_char = false;  // \b: the text before `within` does not count, as for a regex
   uint32_t i = within.begin;
   while (i < end) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
     // The common case first: ASCII that is not a letter.
-    if (b < 0x80 && !IsLetter(b)) {
-      after_word_char = (b >= '0' && b <= '9') || b == '_';
+    uint8_t kind = kByteKinds[bytes[i]];
+    if (kind == kOtherByte || kind == kAsciiWordChar) {
+      after_word_char = kind == kAsciiWordChar;
       ++i;
       continue;
     }
     uint32_t start = i;
-    UChar32 c = b < 0x80 ? (++i, b) : Next(text, end, &i);
-    if (!IsLetter(c)) {
-      after_word_char = IsWordChar(c);
-      continue;
+    if (kind == kMultiByte) {
+      UChar32 c = Next(text, end, &i);
+      if (!IsLetter(c)) {
+        after_word_char = IsWordChar(c);
+        continue;
+      }
+    } else {
+      ++i;
     }
     // A run of letters (ASCII ones a byte at a time, without decoding).
     uint32_t run_end = i;
     while (run_end < end) {
-      const unsigned char r = static_cast<unsigned char>(text[run_end]);
-      if (r < 0x80) {
-        if (!IsLetter(r)) break;
+      kind = kByteKinds[bytes[run_end]];
+      if (kind == kAsciiLetter) {
         ++run_end;
         continue;
       }
+      if (kind != kMultiByte) break;
       uint32_t j = run_end;
       if (!IsLetter(Next(text, end, &j))) break;
       run_end = j;
