@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <string_view>
 
 #include "base/read_file.h"
 #include "spelling/suggest.h"
@@ -16,6 +18,23 @@
 
 namespace fulint {
 namespace fs = std::filesystem;
+
+namespace {
+
+// The two bits of the project-word filter for a word with hash `hash` (WordCache::Hash, so
+// one hash serves this filter and the caches'): two slices of the hash, mixed (splitmix64's
+// finaliser) so that every bit of it counts.
+template <typename OnBit>
+void ForEachExtraFilterBit(uint32_t hash, size_t mask, OnBit on_bit) {
+  uint64_t x = hash + 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  on_bit(static_cast<size_t>(x) & mask);
+  on_bit(static_cast<size_t>(x >> 32) & mask);
+}
+
+}  // namespace
 
 std::string DictionarySpec::Key() const {
   std::string key;
@@ -133,6 +152,14 @@ std::shared_ptr<Dictionary> Dictionary::Get(const DictionarySpec& spec, std::str
         dict->extra_.insert(NormalizeApostrophes(line));  // "PGY-2" as written too
     }
   }
+  // The filter's size is a power of two: at least 16 bits a word, at least 4,096 bits.
+  size_t bits = 4096;
+  while (bits < 16 * dict->extra_.size()) bits *= 2;
+  dict->extra_filter_.assign(bits / 64, 0);
+  for (const auto& word : dict->extra_)
+    ForEachExtraFilterBit(WordCache::Hash(word), bits - 1, [&](size_t bit) {
+      dict->extra_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    });
   cache[spec.Key()] = dict;
   return dict;
 }
@@ -170,6 +197,42 @@ bool Dictionary::InCaches(const std::string& word) const {
   return false;
 }
 
+bool Dictionary::FiltersRuleOut(std::string_view word, bool project_words, bool caches) const {
+  const uint32_t hash = WordCache::Hash(word);
+  if (project_words) {
+    bool out = false;
+    ForEachExtraFilterBit(hash, extra_filter_.size() * 64 - 1, [&](size_t bit) {
+      out |= (extra_filter_[bit >> 6] >> (bit & 63) & 1) == 0;
+    });
+    if (!out) return false;
+  }
+  if (caches)
+    for (const auto& c : caches_)
+      if (!c->RuledOutByHash(hash)) return false;
+  return true;
+}
+
+// Knows, InCaches and their case rules step for step, with each exact lookup replaced by a
+// filter that never rules out what the lookup would find.
+bool Dictionary::MightKnow(const std::string& word) const {
+  if (caches_.empty()) return true;  // Hunspell answers: no filter to ask
+  if (!FiltersRuleOut(word, true, true)) return true;  // extra_ or the caches
+  const bool capitalized = IsCapitalized(word);
+  if (capitalized && !FiltersRuleOut(LowerAscii(word), true, false)) return true;
+  if (capitalized) {
+    std::string first_lower = word;
+    first_lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    if (!FiltersRuleOut(first_lower, false, true)) return true;
+  }
+  if (IsAllCaps(word)) {
+    std::string lower = LowerAscii(word);
+    std::string title = lower;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    if (!FiltersRuleOut(lower, false, true) || !FiltersRuleOut(title, false, true)) return true;
+  }
+  return false;
+}
+
 bool Dictionary::Knows(const std::string& word) const {
   if (extra_.count(word)) return true;
   // A capitalised form of a known lower-case project word is fine ("Nephrology" at a
@@ -201,7 +264,8 @@ std::vector<std::string> Dictionary::Suggest(const std::string& word, size_t max
   }
   // Computed outside the lock: Knows() takes it when it has to ask Hunspell.
   std::vector<std::string> found =
-      SuggestNearby(word, [this](const std::string& w) { return Knows(w); }, kKept);
+      SuggestNearby(word, [this](const std::string& w) { return MightKnow(w) && Knows(w); },
+                    kKept);
   std::lock_guard<std::mutex> lock(mutex_);
   return first(suggestions_.emplace(word, std::move(found)).first->second);
 }

@@ -32,6 +32,10 @@ class Dictionary {
 
   // True when `word` (UTF-8, straight apostrophes) is spelled correctly.
   bool Knows(const std::string& word) const;
+  // False only when Knows(word) is false; cheap (a few bit tests, no table lookup). Spelling
+  // suggestions ask about hundreds of candidate strings per misspelling, nearly none of them
+  // words, and ask Knows only about those this lets through.
+  bool MightKnow(const std::string& word) const;
   // True when the lower-case form of an all-capitals word is an ordinary word.
   bool KnowsLower(const std::string& word) const;
   // Up to `max` suggestions, best first: known words one edit away (spelling/suggest.h), cached.
@@ -51,6 +55,10 @@ class Dictionary {
   std::vector<std::unique_ptr<WordCache>> caches_;  // one per Hunspell dictionary, or empty
   mutable std::unique_ptr<Hunspell> hunspell_;
   std::unordered_set<std::string> extra_;  // project words, as written
+  // A Bloom filter over extra_ (two bits a word, about 16 bits a word in all), for MightKnow.
+  std::vector<uint64_t> extra_filter_;
+  // True when the filters rule `word` out of extra_ (if asked) and of every cache (if asked).
+  bool FiltersRuleOut(std::string_view word, bool project_words, bool caches) const;
   mutable std::mutex mutex_;                     // Hunspell is not thread-safe
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
 };

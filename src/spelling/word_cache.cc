@@ -141,6 +141,8 @@ std::unique_ptr<WordCache> WordCache::Open(const std::string& path, const std::s
   return cache;
 }
 
+uint32_t WordCache::Hash(std::string_view word) { return HashWord(word); }
+
 bool WordCache::FilterRulesOut(std::string_view word) const {
   return RuledOutByHash(HashWord(word));
 }

@@ -28,10 +28,13 @@ class WordCache {
   // True when the filter in front of the table rules `word` out (it never rules out a word
   // in the cache; most other strings it does).
   bool FilterRulesOut(std::string_view word) const;
+  // The same, given Hash(word): a caller asking several caches about a word hashes it once.
+  bool RuledOutByHash(uint32_t hash) const;
+  // The hash every cache uses for its table and filter (FNV-1a).
+  static uint32_t Hash(std::string_view word);
 
  private:
   WordCache() = default;
-  bool RuledOutByHash(uint32_t hash) const;  // FilterRulesOut, given the word's hash
   const char* data_ = nullptr;
   size_t length_ = 0;
   uint32_t count_ = 0;

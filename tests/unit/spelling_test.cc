@@ -2,6 +2,9 @@
 // and the project's word lists. No mocks: these are the files users' runs read.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <fstream>
+
 #include <hunspell/hunspell.hxx>
 
 #include "cli/lint_file.h"
@@ -113,6 +116,77 @@ TEST_CASE("spelling: the compiled word cache agrees with Hunspell") {
     ruled_out += cache->FilterRulesOut(candidate);
   }
   INFO(ruled_out << " of " << others << " non-words ruled out by the filter");
+  CHECK(ruled_out > others * 9 / 10);
+}
+
+TEST_CASE("spelling: MightKnow lets through every word Knows accepts") {
+  // Suggestions ask MightKnow first and Knows only when it says yes: a word it wrongly ruled
+  // out would silently drop a suggestion.
+  DictionarySpec spec;
+  spec.hunspell = {"en_US", "en_med_glut"};
+  std::vector<std::string> words;
+  for (const char* list : {"medical", "match", "specialties", "general", "british"}) {
+    std::string path = std::string(FULINT_SOURCE_DIR "/dictionaries/") + list + ".txt";
+    spec.wordlists.push_back(path);
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      words.push_back(line);
+      std::string word;
+      for (char c : line + " ") {
+        if (c == ' ' || c == '-' || c == ',' || c == '/' || c == '(' || c == ')') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+    }
+  }
+  // The stems of both Hunspell dictionaries (their affixed forms are in the caches too).
+  for (const char* name : {"en_US", "en_med_glut"}) {
+    std::ifstream in(HunspellDir() + "/" + name + ".dic");
+    std::string line;
+    std::getline(in, line);  // the count
+    while (std::getline(in, line)) words.push_back(line.substr(0, line.find('/')));
+  }
+  std::string error;
+  auto dict = Dictionary::Get(spec, &error);
+  REQUIRE(dict);
+  size_t known = 0, missed = 0;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    std::string lower = w, upper = w, title = w;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    title = lower;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    for (const std::string& form : {w, lower, upper, title}) {
+      if (!dict->Knows(form)) continue;
+      ++known;
+      if (!dict->MightKnow(form)) {
+        ++missed;
+        UNSCOPED_INFO("ruled out: " << form);
+      }
+    }
+  }
+  CHECK(known > 150000);
+  CHECK(missed == 0);
+  // And it rules out nearly every string that is not a word.
+  uint32_t seed = 4242, others = 0, ruled_out = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string candidate;
+    int length = 4 + n % 7;
+    for (int i = 0; i < length; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      candidate += static_cast<char>('a' + (seed >> 16) % 26);
+    }
+    if (n % 3 == 0) candidate[0] = static_cast<char>(std::toupper(candidate[0]));
+    if (dict->Knows(candidate)) continue;
+    ++others;
+    ruled_out += !dict->MightKnow(candidate);
+  }
+  INFO(ruled_out << " of " << others << " non-words ruled out");
   CHECK(ruled_out > others * 9 / 10);
 }
 
