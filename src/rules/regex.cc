@@ -101,7 +101,11 @@ struct Regex::Impl {
   // it (both are correct, only slower).
   pcre2_code* ForText(size_t length) {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
-    if (seen.fetch_add(length, std::memory_order_relaxed) + length >= kAnalyzeAfterBytes &&
+    // Counted only until the line: threads linting side by side share these counters, and an
+    // atomic add on every call moves the line between their cores each time (a plain load
+    // does not). Most patterns then stay interpreted for good, their texts ruled out.
+    if (!analyze_claimed.load(std::memory_order_relaxed) &&
+        seen.fetch_add(length, std::memory_order_relaxed) + length >= kAnalyzeAfterBytes &&
         !analyze_claimed.exchange(true, std::memory_order_acq_rel))
       EnsureAnalyzed();
     return code;
@@ -112,7 +116,8 @@ struct Regex::Impl {
   // counting the texts asked about compiled all 31 patterns of the built-in style in a run
   // over 1,000 drafts, a dozen of which then searched under 3 KB in all.
   void Searched(size_t cost) {
-    if (searched.fetch_add(cost, std::memory_order_relaxed) + cost < kJitAfterBytes ||
+    if (jit_claimed.load(std::memory_order_relaxed) ||
+        searched.fetch_add(cost, std::memory_order_relaxed) + cost < kJitAfterBytes ||
         jit_claimed.exchange(true, std::memory_order_acq_rel))
       return;
     pcre2_code* copy = pcre2_code_copy(code);
