@@ -175,11 +175,13 @@ Hunspell* Dictionary::hunspell() const {
 }
 
 // Hunspell's case rules over the caches: a lower-case entry also accepts its capitalised and
-// all-capitals forms; a capitalised entry accepts its all-capitals form.
+// all-capitals forms; a capitalised entry accepts its all-capitals form. The words asked
+// about here are nearly all words (a draft's, or suggestions MightKnow let through), so the
+// caches' filters are not asked first (WordCache::ContainsProbableWord).
 bool Dictionary::InCaches(const std::string& word) const {
   auto has = [&](const std::string& w) {
     for (const auto& c : caches_)
-      if (c->Contains(w)) return true;
+      if (c->ContainsProbableWord(w)) return true;
     return false;
   };
   if (has(word)) return true;
