@@ -36,6 +36,18 @@ TEST_CASE("suggest: doubled letters and capitalisation are kept", "[suggest]") {
   CHECK(compound.front() == "Riverbed");  // one deleted letter ranks before a split
 }
 
+TEST_CASE("suggest: a key next to the one meant, or a vowel for a vowel, ranks first",
+          "[suggest]") {
+  // One replaced letter each way, where the alphabet would put the other first: 'l' is next
+  // to 'k' on the keyboard and 'a' is not; 'e' is a vowel like 'o' and 'b' is not.
+  auto ranked = [](const std::string& word, const std::set<std::string>& known) {
+    return fulint::SuggestNearby(word, [&](const std::string& w) { return known.count(w) > 0; },
+                                 3);
+  };
+  CHECK(ranked("xkq", {"xaq", "xlq"}) == std::vector<std::string>{"xlq", "xaq"});
+  CHECK(ranked("bot", {"bbt", "bet"}) == std::vector<std::string>{"bet", "bbt"});
+}
+
 TEST_CASE("suggest: nothing for far-off words, known words or max 0", "[suggest]") {
   CHECK(Suggest("xyzzy").empty());
   auto near_the = Suggest("the");
