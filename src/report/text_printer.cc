@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -36,6 +37,17 @@ const char* SeverityColor(Severity s) {
 
 bool IsControl(UChar32 c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
 
+// True when the eight bytes at p are all printable ASCII (0x20-0x7E): none has its high bit
+// set, none is below 0x20 and none is 0x7F (the usual byte-wise tests on a 64-bit word,
+// exact once no byte has its high bit set).
+bool IsPrintableAscii8(const uint8_t* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t del = x ^ (kOnes * 0x7F);
+  return (x & kHigh) == 0 && ((x - kOnes * 0x20) & kHigh) == 0 && ((del - kOnes) & ~del & kHigh) == 0;
+}
+
 // A source line as displayed: tabs expanded, control characters shown as <U+XXXX>, and the
 // display cells where the underline starts and ends.
 struct DisplayLine {
@@ -56,6 +68,7 @@ DisplayLine Render(std::string_view line, uint32_t begin, uint32_t end, int tab_
     // A run of printable ASCII, one cell a byte, is copied in one go: a draft's paragraph is
     // one long line, and a byte at a time was most of printing a finding.
     int32_t run = i;
+    while (run + 8 <= size && IsPrintableAscii8(bytes + run)) run += 8;
     while (run < size && bytes[run] >= 0x20 && bytes[run] < 0x7F) ++run;
     if (run > i) {
       const uint32_t first = static_cast<uint32_t>(i), last = static_cast<uint32_t>(run - 1);

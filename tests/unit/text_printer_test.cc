@@ -88,6 +88,42 @@ TEST_CASE("text: tabs expand to tab stops and the caret follows", "[printer]") {
         "      ^\n");
 }
 
+TEST_CASE("text: a tab, a control character or a wide letter at any offset of a long line",
+          "[printer]") {
+  // Printable ASCII is copied eight bytes at a time: whatever the alignment, the one byte that
+  // is not must still be expanded, and the caret must land under the finding after it.
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";  // 40 bytes
+  struct Odd {
+    std::string bytes, shown;
+  };
+  for (const Odd& odd : {Odd{"\x7f", "<U+007F>"}, Odd{"\x1f", "<U+001F>"},
+                         Odd{"\xC3\xA9", "\xC3\xA9"}, Odd{"~", "~"}}) {
+    for (size_t at = 0; at < letters.size(); ++at) {
+      std::string line = letters.substr(0, at) + odd.bytes + letters.substr(at);
+      Document doc = MakeDoc(line);
+      // A finding on the last letter: its caret sits one cell before the line's end.
+      uint32_t last = static_cast<uint32_t>(line.size() - 1);
+      std::string shown = letters.substr(0, at) + odd.shown + letters.substr(at);
+      size_t cells = shown.size() - (odd.bytes == "\xC3\xA9" ? 1 : 0);  // é: 2 bytes, 1 cell
+      INFO("odd byte(s) at " << at);
+      CHECK(Print(doc, {Diag(last, last + 1)}) ==
+            "draft.txt:1:" + std::to_string(at + 1 + (letters.size() - at)) +
+                ": warning: msg [Test.Rule]\n" + shown + "\n" + std::string(cells - 1, ' ') +
+                "^\n");
+    }
+  }
+  for (size_t at = 0; at < letters.size(); ++at) {  // a tab to the next stop of 8
+    std::string line = letters.substr(0, at) + "\t" + letters.substr(at);
+    size_t spaces = 8 - at % 8;
+    std::string shown = letters.substr(0, at) + std::string(spaces, ' ') + letters.substr(at);
+    uint32_t last = static_cast<uint32_t>(line.size() - 1);
+    INFO("tab at " << at);
+    CHECK(Print(MakeDoc(line), {Diag(last, last + 1)}) ==
+          "draft.txt:1:41: warning: msg [Test.Rule]\n" + shown + "\n" +
+              std::string(shown.size() - 1, ' ') + "^\n");
+  }
+}
+
 TEST_CASE("text: CJK characters take two cells", "[printer]") {
   // 会議は明日です: 3 bytes each; the range is 明日 (bytes 9-15).
   Document doc = MakeDoc(
