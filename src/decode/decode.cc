@@ -2,7 +2,8 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "base/byte_words.h"
 
 namespace fulint {
 namespace {
@@ -74,13 +75,8 @@ bool DecodeUtf16(std::string_view raw, size_t start, bool little, DecodedText* o
 
 // True when the eight bytes at p are ASCII and none is '\r'.
 bool IsPlainAscii8(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  // A byte of x ^ '\r' is zero where x has a '\r': the classic has-zero-byte test, exact
-  // once no byte has its high bit set (checked first).
-  const uint64_t cr = x ^ (kOnes * '\r');
-  return (x & kHigh) == 0 && ((cr - kOnes) & ~cr & kHigh) == 0;
+  const uint64_t x = bytes8::Load(p);
+  return !bytes8::AnyNonAscii(x) && !bytes8::AnyEqual(x, '\r');
 }
 
 }  // namespace

@@ -7,12 +7,12 @@
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "base/byte_words.h"
 #include "base/cpus.h"
 #include "report/position.h"
 
@@ -37,15 +37,10 @@ const char* SeverityColor(Severity s) {
 
 bool IsControl(UChar32 c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
 
-// True when the eight bytes at p are all printable ASCII (0x20-0x7E): none has its high bit
-// set, none is below 0x20 and none is 0x7F (the usual byte-wise tests on a 64-bit word,
-// exact once no byte has its high bit set).
+// True when the eight bytes at p are all printable ASCII (0x20-0x7E).
 bool IsPrintableAscii8(const uint8_t* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  const uint64_t del = x ^ (kOnes * 0x7F);
-  return (x & kHigh) == 0 && ((x - kOnes * 0x20) & kHigh) == 0 && ((del - kOnes) & ~del & kHigh) == 0;
+  const uint64_t x = bytes8::Load(p);
+  return !bytes8::AnyNonAscii(x) && !bytes8::AnyBelow(x, 0x20) && !bytes8::AnyEqual(x, 0x7F);
 }
 
 // A source line as displayed: tabs expanded, control characters shown as <U+XXXX>, and the

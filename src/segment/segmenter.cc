@@ -6,7 +6,8 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
+
+#include "base/byte_words.h"
 
 namespace fulint {
 namespace {
@@ -172,15 +173,9 @@ inline ChunkByte ChunkByteOf(char c) { return kChunkTable[static_cast<unsigned c
 // The first offset in [i, end) of a byte that sends its chunk to ICU (ChunkByte::kIcu), or
 // `end`. Eight bytes at a time: none has its high bit set and none is '@' or '_'.
 uint32_t NextIcuByte(const std::string& text, uint32_t i, uint32_t end) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto has_byte = [&](uint64_t x, unsigned char b) {
-    const uint64_t v = x ^ (kOnes * b);
-    return ((v - kOnes) & ~v & kHigh) != 0;  // exact when no byte of x has its high bit
-  };
   for (; i + 8 <= end; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
-    if ((x & kHigh) != 0 || has_byte(x, '@') || has_byte(x, '_')) break;
+    const uint64_t x = bytes8::Load(text.data() + i);
+    if (bytes8::AnyNonAscii(x) || bytes8::AnyEqual(x, '@') || bytes8::AnyEqual(x, '_')) break;
   }
   for (; i < end; ++i)
     if (ChunkByteOf(text[i]) == ChunkByte::kIcu) return i;

@@ -16,6 +16,16 @@
 namespace fulint {
 namespace {
 
+// A string of `length` random lower-case letters (nearly never a word), from `*seed`.
+std::string RandomLetters(uint32_t* seed, int length) {
+  std::string out;
+  for (int i = 0; i < length; ++i) {
+    *seed = *seed * 1103515245u + 12345u;
+    out += static_cast<char>('a' + (*seed >> 16) % 26);
+  }
+  return out;
+}
+
 std::vector<std::string> SpellingFindings(const std::string& name, const std::string& text) {
   static RuleSet* rules = [] {
     auto* r = new RuleSet();
@@ -113,12 +123,7 @@ TEST_CASE("spelling: the compiled word cache agrees with Hunspell") {
   }
   uint32_t seed = 12345, others = 0, ruled_out = 0;
   for (int n = 0; n < 20000; ++n) {
-    std::string candidate;
-    int length = 4 + n % 7;
-    for (int i = 0; i < length; ++i) {
-      seed = seed * 1103515245u + 12345u;
-      candidate += static_cast<char>('a' + (seed >> 16) % 26);
-    }
+    std::string candidate = RandomLetters(&seed, 4 + n % 7);
     if (cache->Contains(candidate)) continue;  // a real word, by chance
     ++others;
     ruled_out += cache->FilterRulesOut(candidate);
@@ -183,12 +188,7 @@ TEST_CASE("spelling: MightKnow lets through every word Knows accepts") {
   // And it rules out nearly every string that is not a word.
   uint32_t seed = 4242, others = 0, ruled_out = 0;
   for (int n = 0; n < 20000; ++n) {
-    std::string candidate;
-    int length = 4 + n % 7;
-    for (int i = 0; i < length; ++i) {
-      seed = seed * 1103515245u + 12345u;
-      candidate += static_cast<char>('a' + (seed >> 16) % 26);
-    }
+    std::string candidate = RandomLetters(&seed, 4 + n % 7);
     if (n % 3 == 0) candidate[0] = static_cast<char>(std::toupper(candidate[0]));
     if (dict->Knows(candidate)) continue;
     ++others;
