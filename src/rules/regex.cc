@@ -103,7 +103,7 @@ struct Regex::Impl {
     if (pcre2_code* j = jitted.load(std::memory_order_acquire)) return j;
     // Counted only until the line: threads linting side by side share these counters, and an
     // atomic add on every call moves the line between their cores each time (a plain load
-    // does not). Most patterns then stay interpreted for good, their texts ruled out.
+    // does not).
     if (!analyze_claimed.load(std::memory_order_relaxed) &&
         seen.fetch_add(length, std::memory_order_relaxed) + length >= kAnalyzeAfterBytes &&
         !analyze_claimed.exchange(true, std::memory_order_acq_rel))
@@ -424,7 +424,8 @@ bool Regex::ForEachUntil(std::string_view text, Range within,
     }
     // The interpreter costs time in proportion to the whole text at every call (about 0.3 ms
     // a megabyte), so a long text it would search window by window is searched in one call.
-    // Texts over 1 KB have the JIT already; this is for a platform without one.
+    // A text that long has the JIT already (it counted whole, above); this is for a platform
+    // without one.
     if (windows.size() > 1 && within.size() > Impl::kOneCallFrom &&
         code != impl_->jitted.load(std::memory_order_acquire))
       windows = {Range{0, within.size()}};
