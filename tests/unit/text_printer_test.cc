@@ -106,10 +106,10 @@ TEST_CASE("text: a tab, a control character or a wide letter at any offset of a 
       std::string shown = letters.substr(0, at) + odd.shown + letters.substr(at);
       size_t cells = shown.size() - (odd.bytes == "\xC3\xA9" ? 1 : 0);  // é: 2 bytes, 1 cell
       INFO("odd byte(s) at " << at);
+      // The last letter is the line's 41st character, wherever the odd one is.
       CHECK(Print(doc, {Diag(last, last + 1)}) ==
-            "draft.txt:1:" + std::to_string(at + 1 + (letters.size() - at)) +
-                ": warning: msg [Test.Rule]\n" + shown + "\n" + std::string(cells - 1, ' ') +
-                "^\n");
+            "draft.txt:1:41: warning: msg [Test.Rule]\n" + shown + "\n" +
+                std::string(cells - 1, ' ') + "^\n");
     }
   }
   for (size_t at = 0; at < letters.size(); ++at) {  // a tab to the next stop of 8
