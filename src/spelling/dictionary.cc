@@ -177,11 +177,11 @@ Hunspell* Dictionary::hunspell() const {
 // Hunspell's case rules over the caches: a lower-case entry also accepts its capitalised and
 // all-capitals forms; a capitalised entry accepts its all-capitals form. The words asked
 // about here are nearly all words (a draft's, or suggestions MightKnow let through), so the
-// caches' filters are not asked first (WordCache::ContainsProbableWord).
+// caches' filters are not asked first (WordCache::Contains).
 bool Dictionary::InCaches(const std::string& word) const {
   auto has = [&](const std::string& w) {
     for (const auto& c : caches_)
-      if (c->ContainsProbableWord(w)) return true;
+      if (c->Contains(w)) return true;
     return false;
   };
   if (has(word)) return true;
@@ -219,9 +219,8 @@ bool Dictionary::FiltersRuleOut(std::string_view word, bool project_words, bool 
 bool Dictionary::MightKnow(const std::string& word) const {
   if (caches_.empty()) return true;  // Hunspell answers: no filter to ask
   if (!FiltersRuleOut(word, true, true)) return true;  // extra_ or the caches
-  const bool capitalized = IsCapitalized(word);
-  if (capitalized && !FiltersRuleOut(LowerAscii(word), true, false)) return true;
-  if (capitalized) {
+  if (IsCapitalized(word)) {
+    if (!FiltersRuleOut(LowerAscii(word), true, false)) return true;
     std::string first_lower = word;
     first_lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
     if (!FiltersRuleOut(first_lower, false, true)) return true;

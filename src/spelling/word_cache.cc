@@ -156,19 +156,10 @@ bool WordCache::RuledOutByHash(uint32_t hash) const {
 }
 
 bool WordCache::Contains(std::string_view word) const {
-  const uint32_t hash = HashWord(word);
-  return !RuledOutByHash(hash) && InTable(word, hash);
-}
-
-bool WordCache::ContainsProbableWord(std::string_view word) const {
-  return InTable(word, HashWord(word));
-}
-
-bool WordCache::InTable(std::string_view word, uint32_t hash) const {
   // Open addressing with linear probing; a slot holds a word's index + 1, 0 when empty. One
   // or two comparisons instead of a binary search's seventeen, and fewer pages touched in a
   // short run.
-  uint32_t i = hash & slot_mask_;
+  uint32_t i = HashWord(word) & slot_mask_;
   for (uint32_t probes = 0; probes <= slot_mask_; ++probes, i = (i + 1) & slot_mask_) {
     uint32_t slot = slots_[i];
     if (slot == 0 || slot > count_) return false;

@@ -19,12 +19,11 @@ class WordCache {
 
   // Maps `path`; null when it is missing, corrupt or not built from `signature`.
   static std::unique_ptr<WordCache> Open(const std::string& path, const std::string& signature);
+  // True when `word` is in the table. The filter is not asked first: callers that look up
+  // strings that are mostly not words (spelling suggestions' candidates) ask it themselves
+  // (FilterRulesOut, RuledOutByHash); for a draft's own words, nearly all spelled right, its
+  // bit was only one more cache miss on each lookup.
   bool Contains(std::string_view word) const;
-  // The same without asking the filter first: for strings that are probably words (a
-  // draft's own words, nearly all spelled right), where the filter rules out almost nothing
-  // and its bit was one more cache miss on each lookup: a run over 1,000 drafts looks up
-  // about 2,000 different words, nearly all of them for the first time.
-  bool ContainsProbableWord(std::string_view word) const;
   uint32_t size() const { return count_; }
   // The word at index `k` (< size()), in sorted order.
   std::string_view word(uint32_t k) const {
@@ -40,7 +39,6 @@ class WordCache {
 
  private:
   WordCache() = default;
-  bool InTable(std::string_view word, uint32_t hash) const;  // the lookup, without the filter
   const char* data_ = nullptr;
   size_t length_ = 0;
   uint32_t count_ = 0;
