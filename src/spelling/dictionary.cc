@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "base/read_file.h"
+#include "spelling/hash_mix.h"
 #include "spelling/suggest.h"
 #include "spelling/word_cache.h"
 #include "spelling/words.h"
@@ -22,14 +23,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // The two bits of the project-word filter for a word with hash `hash` (WordCache::Hash, so
-// one hash serves this filter and the caches'): two slices of the hash, mixed (splitmix64's
-// finaliser) so that every bit of it counts.
+// one hash serves this filter and the caches'): the two halves of the mixed hash.
 template <typename OnBit>
 void ForEachExtraFilterBit(uint32_t hash, size_t mask, OnBit on_bit) {
-  uint64_t x = hash + 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  x ^= x >> 31;
+  const uint64_t x = MixHash(hash);
   on_bit(static_cast<size_t>(x) & mask);
   on_bit(static_cast<size_t>(x >> 32) & mask);
 }

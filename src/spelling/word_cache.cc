@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "spelling/hash_mix.h"
+
 namespace fulint {
 namespace {
 
@@ -28,21 +30,15 @@ uint32_t HashWord(std::string_view w) {
 
 // The Bloom filter: 8 to 16 bits per word (a power of two in all, at most 2^21: 12.6 for
 // en_US, 10.7 for en_med_glut) and three bits set per word, so it answers "not here" for
-// about 99% of other strings (the spelling test measures it). Spelling suggestions ask about hundreds of candidate
-// strings per misspelling, nearly none of them words; the hash table (a megabyte or more)
-// answered each with a cache miss, 6% of a 1,000-draft run's time, and the filter (a few
-// hundred kilobytes) stays in the core's cache. The three bit positions come from the
-// word's FNV-1a hash, mixed (splitmix64's finaliser) so that every bit of it counts.
+// about 99% of other strings (the spelling test measures it). Spelling suggestions ask about
+// hundreds of candidate strings per misspelling, nearly none of them words; the hash table (a
+// megabyte or more) answered each with a cache miss, 6% of a 1,000-draft run's time, and the
+// filter (a few hundred kilobytes) stays in the core's cache. The three bit positions come
+// from the word's FNV-1a hash, mixed (hash_mix.h), 21 bits each.
 constexpr int kFilterProbes = 3;
-uint64_t FilterMix(uint32_t hash) {
-  uint64_t x = hash + 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 template <typename OnBit>
 void ForEachFilterBit(uint32_t hash, uint32_t mask, OnBit on_bit) {
-  uint64_t x = FilterMix(hash);
+  uint64_t x = MixHash(hash);
   for (int i = 0; i < kFilterProbes; ++i) on_bit(static_cast<uint32_t>(x >> (21 * i)) & mask);
 }
 
