@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "base/start_thread.h"
+
 namespace fulint {
 namespace {
 
@@ -66,7 +68,7 @@ void RunOnKeptThreads(unsigned threads, const std::function<void(unsigned)>& wor
       pool.last = threads - 1;
       pool.running = threads - 1;
       for (; pool.started < threads - 1; ++pool.started)
-        std::thread(KeptThreadLoop, std::ref(pool)).detach();
+        StartDetachedThreadElsewhere([&pool] { KeptThreadLoop(pool); }, pool.started);
     }
   }
   if (!pooled) {
