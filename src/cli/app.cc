@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -19,6 +21,7 @@
 #include "cli/hook_command.h"
 #include "cli/lint_file.h"
 #include "cli/ordered_parallel.h"
+#include "cli/read_ahead.h"
 #include "cli/rule_cache.h"
 #include "fix/atomic_write.h"
 #include "fix/fix.h"
@@ -306,11 +309,7 @@ int RunCli(int argc, char** argv) {
   ParsePositionEncoding(o.position_encoding, &print_options.position_encoding);
   print_options.tool_version = FULINT_VERSION;
   print_options.link_base = o.link_base.empty() ? DefaultLinkBase(o.rules_dir) : o.link_base;
-  // Rule metadata for SARIF's tool.driver.rules, from the rules the first input uses.
-  if (const RuleSet* rules = rule_cache.ForFile(inputs.empty() ? "." : inputs.front().path))
-    for (const auto& r : rules->rules)
-      print_options.rules.push_back({r->id, r->description, r->link, r->level});
-  auto printer = MakePrinter(o.format, print_options);
+  std::unique_ptr<Printer> printer;
   // The main thread's segmenter, for --fix's extra passes; made only when needed (ICU's break
   // iterators take about a millisecond to set up).
   std::unique_ptr<Segmenter> main_segmenter;
@@ -329,12 +328,20 @@ int RunCli(int argc, char** argv) {
   };
   std::vector<FixPlan> fix_plans;
   std::vector<LintedFile> pending;
-  // Rules are looked up (and loaded) here, before any thread starts: the cache is not shared.
   std::vector<const RuleSet*> input_rules;
-  for (const Input& input : inputs)
-    input_rules.push_back(
-        rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path,
-                           /*known_file=*/true));
+  // Loads the rules and makes the printer: on the main thread (the rule cache is not shared),
+  // before anything is linted, while the other workers read the first files (read_ahead.h).
+  auto load_rules = [&] {
+    // Rule metadata for SARIF's tool.driver.rules, from the rules the first input uses.
+    if (const RuleSet* rules = rule_cache.ForFile(inputs.empty() ? "." : inputs.front().path))
+      for (const auto& r : rules->rules)
+        print_options.rules.push_back({r->id, r->description, r->link, r->level});
+    printer = MakePrinter(o.format, print_options);
+    for (const Input& input : inputs)
+      input_rules.push_back(
+          rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path,
+                             /*known_file=*/true));
+  };
   // What a worker hands back for one input; everything printed happens in input order, one
   // file at a time (`consume` below runs on one worker at a time, ordered_parallel.h), so the
   // output is the same with one job or many. `segmenter()` is used only there.
@@ -351,6 +358,34 @@ int RunCli(int argc, char** argv) {
   lint_options.threads = std::max<unsigned>(1, jobs / std::max<size_t>(1, inputs.size()));
   std::vector<std::unique_ptr<Segmenter>> segmenters(jobs);  // one per worker, made on first use
   constexpr size_t kRenderOnWorkerBelow = 1 << 20;
+  ReadAhead read_ahead([&] {
+    std::vector<ReadAhead::File> files;
+    if (jobs > 1)
+      for (size_t i = 0; i < std::min(inputs.size(), ReadAhead::kMaxFiles); ++i) {
+        const Input& input = inputs[i];
+        bool on_disk = !input.loaded && input.path != "-";
+        files.push_back({on_disk ? input.path : std::string(), input.regular});
+      }
+    return files;
+  }());
+  // Worker 0 (this thread) loads the rules while the others read ahead; they lint only once
+  // the rules are loaded.
+  std::mutex rules_mutex;
+  std::condition_variable rules_loaded_cv;
+  bool rules_loaded = false;
+  auto before_linting = [&](unsigned worker) {
+    if (worker == 0) {
+      load_rules();
+      read_ahead.Stop();
+      std::lock_guard<std::mutex> lock(rules_mutex);
+      rules_loaded = true;
+      rules_loaded_cv.notify_all();
+      return;
+    }
+    read_ahead.Run();
+    std::unique_lock<std::mutex> lock(rules_mutex);
+    rules_loaded_cv.wait(lock, [&] { return rules_loaded; });
+  };
   auto produce = [&](size_t i, unsigned worker) {
     Input& input = inputs[i];
     Outcome out;
@@ -358,7 +393,8 @@ int RunCli(int argc, char** argv) {
     std::string bytes;
     if (input.loaded) bytes = std::move(input.bytes);
     else if (is_stdin) out.read_ok = ReadStdinBytes(&bytes, &out.read_error);
-    else out.read_ok = ReadFileBytes(input.path, &bytes, &out.read_error, input.regular);
+    else if (!read_ahead.Take(i, &bytes, &out.read_ok, &out.read_error))
+      out.read_ok = ReadFileBytes(input.path, &bytes, &out.read_error, input.regular);
     out.name = is_stdin ? o.stdin_filename : input.path;
     if (!out.read_ok) return out;
     if ((out.binary_at = BinaryByteOffset(bytes))) return out;
@@ -444,7 +480,8 @@ int RunCli(int argc, char** argv) {
     else printer->File(result, stdout);
   };
   // A few results per worker may wait to be printed; more would only use memory.
-  ForEachInOrder<Outcome>(inputs.size(), jobs, 4 * static_cast<size_t>(jobs), produce, consume);
+  ForEachInOrder<Outcome>(inputs.size(), jobs, 4 * static_cast<size_t>(jobs), produce, consume,
+                          before_linting);
   if (o.fix) {
     size_t fixed_problems = 0, write_failures = 0;
     for (const auto& plan : fix_plans) fixed_problems += static_cast<size_t>(plan.applied);

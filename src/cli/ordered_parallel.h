@@ -15,10 +15,17 @@
 
 namespace fulint {
 
-template <typename T, typename Produce, typename Consume>
-void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume) {
+//
+// Each worker first calls `before(worker)`, on its own thread (worker 0 is the calling thread,
+// which runs it even when there is nothing to produce): work that must precede the loop, such
+// as loading the rules, overlapped with work the other workers can do meanwhile, such as
+// reading the first files. `before` must see to it that nothing is produced too early.
+template <typename T, typename Produce, typename Consume, typename Before>
+void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume,
+                    Before before) {
   jobs = static_cast<unsigned>(std::clamp<size_t>(jobs, 1, std::max<size_t>(count, 1)));
   if (jobs == 1) {  // no threads to start or synchronise
+    before(0u);
     for (size_t i = 0; i < count; ++i) consume(i, produce(i, 0u));
     return;
   }
@@ -35,6 +42,7 @@ void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce,
   // calling thread instead cost a wake-up (a futex call and an interrupt between processors)
   // per file, a quarter of a two-core run over 1,000 drafts on our VM.
   auto worker = [&](unsigned id) {
+    before(id);
     for (;;) {
       size_t i;
       {
@@ -70,6 +78,11 @@ void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce,
   // wake-up); a two-core run over 1,000 drafts takes 60-80 ms. The others are kept threads
   // (kept_threads.h): the loop returns when they are done, without waiting for them to end.
   RunOnKeptThreads(jobs, worker);
+}
+
+template <typename T, typename Produce, typename Consume>
+void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume) {
+  ForEachInOrder<T>(count, jobs, window, produce, consume, [](unsigned) {});
 }
 
 }  // namespace fulint

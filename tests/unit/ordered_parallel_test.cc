@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/ordered_parallel.h"
 #include "test_util.h"
@@ -71,6 +74,49 @@ TEST_CASE("ordered parallel: zero items and more jobs than items", "[parallel]")
   ForEachInOrder<int>(2, 16, 1, [&](size_t i, unsigned) { return static_cast<int>(i); },
                       [&](size_t i, int v) { seen.push_back(i + v); });
   CHECK(seen == std::vector<size_t>{0, 2});
+}
+
+TEST_CASE("ordered parallel: each worker runs `before` once, before it produces", "[parallel]") {
+  // Nothing to produce: the calling thread still runs it (the CLI loads its rules there).
+  std::vector<unsigned> before_ids;
+  ForEachInOrder<int>(
+      0, 4, 8, [&](size_t, unsigned) { return 0; }, [&](size_t, int) {},
+      [&](unsigned id) { before_ids.push_back(id); });
+  CHECK(before_ids == std::vector<unsigned>{0});
+
+  // As the CLI uses it: worker 0 prepares (slowly), the others wait for it in `before`.
+  for (unsigned jobs : {1u, 2u, 3u}) {
+    std::mutex mutex;
+    std::condition_variable ready_cv;
+    bool ready = false;
+    std::atomic<int> befores{0}, early{0};
+    std::vector<int> seen;
+    ForEachInOrder<int>(
+        200, jobs, 8,
+        [&](size_t i, unsigned) {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (!ready) ++early;
+          return static_cast<int>(i);
+        },
+        [&](size_t, int v) { seen.push_back(v); },
+        [&](unsigned id) {
+          ++befores;
+          std::unique_lock<std::mutex> lock(mutex);
+          if (id == 0) {
+            lock.unlock();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            lock.lock();
+            ready = true;
+            ready_cv.notify_all();
+          } else {
+            ready_cv.wait(lock, [&] { return ready; });
+          }
+        });
+    CHECK(befores == static_cast<int>(jobs));
+    CHECK(early == 0);
+    REQUIRE(seen.size() == 200);
+    for (int i = 0; i < 200; ++i) REQUIRE(seen[i] == i);
+  }
 }
 
 TEST_CASE("cli: --jobs 1 and --jobs 2 print the same output for a folder", "[parallel][cli]") {
