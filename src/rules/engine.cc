@@ -5,8 +5,8 @@
 #include <cctype>
 #include <chrono>
 #include <iterator>
-#include <thread>
 
+#include "base/kept_threads.h"
 #include "parse/suppressions.h"
 
 namespace fulint {
@@ -135,20 +135,21 @@ std::vector<Diagnostic> Lint(const Document& doc, const RuleSet& rules, Segmente
     for (size_t index; (index = next.fetch_add(1)) < n;)
       RunRule(*rules.rules[index], index, doc, ctx, scopes, options, &scratch, &per_rule[index]);
   };
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t)
-    helpers.emplace_back([&, t] {
-      Segmenter own;
-      work(own, t == 1);
-    });
   // The two passes most rules wait on are made first, side by side: this thread scans for
   // the phrase lists while the first helper segments the words (then both take rules). Made
   // by whichever rule asked first, each held up the other threads for its whole length. The
   // words are made even when no rule asks for them: about 3 ms a megabyte, on a core that
-  // would otherwise start on the rules.
-  phrase_scans.ScanAll(doc.lintable);
-  work(segmenter, false);
-  for (auto& h : helpers) h.join();
+  // would otherwise start on the rules. The helpers are kept threads (kept_threads.h): started
+  // on another core, and not joined.
+  RunOnKeptThreads(threads, [&](unsigned id) {
+    if (id == 0) {
+      phrase_scans.ScanAll(doc.lintable);
+      work(segmenter, false);
+      return;
+    }
+    Segmenter own;
+    work(own, id == 1);
+  });
   size_t total = 0;
   for (const auto& v : per_rule) total += v.size();
   out.reserve(total);

@@ -7,10 +7,10 @@
 #include <atomic>
 #include <filesystem>
 #include <sstream>
-#include <thread>
 #include <tuple>
 
 #include "base/cpus.h"
+#include "base/kept_threads.h"
 #include "base/read_file.h"
 #include "rules/check_type.h"
 #include "rules/yaml_cache.h"
@@ -233,10 +233,7 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
   // Parsing with yaml-cpp (a changed rule, a first run) is several times slower, and worth it.
   if (std::all_of(wanted.begin(), wanted.end(), [&](const auto& w) { return cache.Has(w.second); }))
     threads = 1;
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  RunOnKeptThreads(static_cast<unsigned>(threads), [&](unsigned) { work(); });
   cache.Save();
   size_t before = errors->size();
   for (auto& l : loaded) {
