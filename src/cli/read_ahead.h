@@ -1,11 +1,12 @@
 #pragma once
 // The first files of a run, read on the other cores while the main thread loads the rules.
 //
-// A run over a folder spends its first milliseconds (4-5 ms for the built-in style) loading
-// rules on one core while the others wait; and on our build VM a core that has been idle
-// takes about 1.5 ms to start running a thread. So the workers start before the rules are
-// loaded, and read files until they are: the lint loop then takes those bytes instead of
-// reading them, and the workers are already running when it starts.
+// A run over a folder spent its first milliseconds (4-5 ms for the built-in style) loading
+// rules on one core while the others waited, and the other cores' threads then took 0.3-0.6
+// ms to start running. So the workers start before the rules are loaded and read files until
+// they are: the lint loop then takes those bytes instead of reading them, and the workers are
+// already running when it starts (1,000 drafts on two cores: 43.2 -> 40.9 ms, BENCHMARKS.md
+// "Session 11").
 //
 // Reading is bounded (kMaxFiles, kMaxBytes), so memory does not grow with the number of files.
 // Any number of threads may call Run and Take at once; each file is read at most once, by the

@@ -226,11 +226,12 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
   };
   size_t threads = std::min<size_t>(UsableCpus(), 8);
   threads = std::min(threads, wanted.size() / 4 + 1);  // not worth a thread for a few files
-  // Read back from the cache, the built-in style loads in about 4 ms on one thread. A second
-  // thread then costs more than it saves: on our build VM an idle core takes 1.5 ms to start a
-  // thread, and the two contend for the dictionaries; a one-draft run's median was 11.2 ms
-  // with one thread against 12.6 ms with two (40 runs each, BENCHMARKS.md "Session 6").
-  // Parsing with yaml-cpp (a changed rule, a first run) is several times slower, and worth it.
+  // Read back from the cache, the built-in style loads in about 4 ms on one thread, and a
+  // second thread saves nothing measurable: a one-draft run took 9.7 against 9.9 ms (31 runs
+  // each, BENCHMARKS.md "Session 11"; 12.6 against 11.2 ms in session 6, before threads were
+  // started on another core), and in a run over many files the other cores are reading the
+  // first files meanwhile (cli/read_ahead.h). Parsing with yaml-cpp (a changed rule, a first
+  // run) is several times slower, and worth it.
   if (std::all_of(wanted.begin(), wanted.end(), [&](const auto& w) { return cache.Has(w.second); }))
     threads = 1;
   RunOnKeptThreads(static_cast<unsigned>(threads), [&](unsigned) { work(); });
