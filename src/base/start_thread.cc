@@ -5,7 +5,6 @@
 
 #include <memory>
 #include <system_error>
-#include <thread>
 #include <vector>
 
 namespace fulint {

@@ -15,7 +15,6 @@
 
 namespace fulint {
 
-//
 // Each worker first calls `before(worker)`, on its own thread (worker 0 is the calling thread,
 // which runs it even when there is nothing to produce): work that must precede the loop, such
 // as loading the rules, overlapped with work the other workers can do meanwhile, such as

@@ -1,6 +1,5 @@
 #include "cli/read_ahead.h"
 
-#include <algorithm>
 #include <thread>
 
 #include "source/source.h"
