@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+#include "base/build_id.h"
 #include "base/cpus.h"
 #include "cli/debug_command.h"
 #include "cli/explain.h"
@@ -23,6 +24,7 @@
 #include "cli/ordered_parallel.h"
 #include "cli/read_ahead.h"
 #include "cli/rule_cache.h"
+#include "rules/regex_facts_cache.h"
 #include "fix/atomic_write.h"
 #include "fix/fix.h"
 #include "fix/unified_diff.h"
@@ -259,6 +261,9 @@ int RunCli(int argc, char** argv) {
   delete kept_rule_cache;
   kept_rule_cache = new RuleCache(o.rules_dir, o.config);
   RuleCache& rule_cache = *kept_rule_cache;
+  // What earlier runs read off the rules' patterns (regex_facts_cache.h); saved after linting.
+  RegexFactsCache regex_facts(RegexFactsCache::DefaultFile(), ProgramBuildId());
+  InstalledRegexFactsCache install_regex_facts(&regex_facts);
   if (o.list_rules || !o.explain.empty()) {
     const RuleSet* rules = rule_cache.ForFile(".");
     if (!rules) return kExitError;
@@ -482,6 +487,7 @@ int RunCli(int argc, char** argv) {
   // A few results per worker may wait to be printed; more would only use memory.
   ForEachInOrder<Outcome>(inputs.size(), jobs, 4 * static_cast<size_t>(jobs), produce, consume,
                           before_linting);
+  regex_facts.Save();
   if (o.fix) {
     size_t fixed_problems = 0, write_failures = 0;
     for (const auto& plan : fix_plans) fixed_problems += static_cast<size_t>(plan.applied);

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "base/run_once.h"
+#include "rules/regex_facts_cache.h"
 #include "rules/regex_prefilter.h"
 
 namespace fulint {
@@ -60,7 +61,7 @@ struct Regex::Impl {
   }
   void Analyze() {
     if (!analyze) return;
-    RegexFacts facts = AnalyzeRegex(pattern, ignore_case);
+    RegexFacts facts = RegexFactsOf(pattern, ignore_case);  // from the cache when it has them
     if (facts.end_anchored) {
       auto p = std::make_unique<Prefilter>();
       p->end_anchored = true;

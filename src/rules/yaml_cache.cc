@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "base/byte_codec.h"
+#include "base/cache_file.h"
 #include "spelling/word_cache.h"
 
 namespace fulint {
@@ -22,39 +22,7 @@ namespace {
 // Changes whenever the layout of the file or of YamlValue::Serialize changes.
 constexpr char kMagic[] = "fulint-yaml-cache-1\n";
 
-uint64_t Hash(const std::string& text) {  // FNV-1a
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-void PutU64(uint64_t v, std::string* out) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-bool GetU64(std::string_view data, size_t* at, uint64_t* v) {
-  if (*at + 8 > data.size()) return false;
-  *v = 0;
-  for (int i = 0; i < 8; ++i) *v |= static_cast<uint64_t>(static_cast<uint8_t>(data[*at + i])) << (8 * i);
-  *at += 8;
-  return true;
-}
-
-void PutString(std::string_view s, std::string* out) {
-  PutU64(s.size(), out);
-  out->append(s);
-}
-
-bool GetString(std::string_view data, size_t* at, std::string_view* s) {
-  uint64_t n;
-  if (!GetU64(data, at, &n) || n > data.size() - *at) return false;
-  *s = data.substr(*at, n);
-  *at += n;
-  return true;
-}
+uint64_t Hash(const std::string& text) { return Fnv1a(text); }
 
 // True when `path` is absolute and already in normal form: no empty, "." or ".." component.
 bool IsNormalAbsolute(std::string_view path) {
@@ -177,19 +145,7 @@ void YamlCache::Save() {
     PutU64(e.hash, &data);
     PutString(e.tree(), &data);
   }
-  fs::create_directories(fs::path(file_).parent_path(), ec);
-  std::string tmp = file_ + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) {
-      fs::remove(tmp, ec);
-      return;
-    }
-  }
-  fs::rename(tmp, file_, ec);
-  if (ec) fs::remove(tmp, ec);
+  if (!ReplaceCacheFile(file_, data)) return;
   dirty_ = false;
 }
 
