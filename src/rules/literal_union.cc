@@ -1,35 +1,47 @@
 #include "rules/literal_union.h"
 
 #include <algorithm>
-#include <map>
+#include <utility>
 
 #include "rules/literal_trie.h"
 
 namespace fulint {
 
+namespace {
+
+// A state's outputs: (slot, shortest literal of that slot ending here), sorted by slot. Small
+// sorted vectors, not maps: copying a map into every state was most of building the union of
+// the built-in style's literals (4.5 M instructions, callgrind).
+using Outputs = std::vector<std::pair<uint32_t, uint32_t>>;
+
+void AddOutput(uint32_t slot, uint32_t len, Outputs* out) {
+  auto at = std::lower_bound(out->begin(), out->end(), std::make_pair(slot, uint32_t{0}));
+  if (at != out->end() && at->first == slot)
+    at->second = std::min(at->second, len);
+  else
+    out->insert(at, {slot, len});
+}
+
+}  // namespace
+
 LiteralUnion::LiteralUnion(const std::vector<std::vector<std::string>>& literals)
     : slots_(literals.size()) {
   LiteralTrie trie;
-  std::vector<std::map<uint32_t, uint32_t>> own(1);  // per state: slot -> shortest literal ending
+  std::vector<Outputs> own(1);  // per state: the literals ending exactly there
   for (uint32_t slot = 0; slot < literals.size(); ++slot)
     for (const std::string& lit : literals[slot]) {
       if (lit.empty()) continue;
       int32_t s = trie.Add(lit);
       own.resize(trie.states());
-      uint32_t len = static_cast<uint32_t>(lit.size());
-      auto [at, fresh] = own[s].emplace(slot, len);
-      if (!fresh) at->second = std::min(at->second, len);
+      AddOutput(slot, static_cast<uint32_t>(lit.size()), &own[s]);
     }
   own.resize(trie.states());
   // A state's outputs are its own joined with its failure state's (those literals end here
   // too), shortest per slot.
-  std::vector<std::map<uint32_t, uint32_t>> all(trie.states());
+  std::vector<Outputs> all(trie.states());
   delta_ = trie.Build([&](int32_t s, int32_t fail) {
     all[s] = all[fail];
-    for (auto [slot, len] : own[s]) {
-      auto [at, fresh] = all[s].emplace(slot, len);
-      if (!fresh) at->second = std::min(at->second, len);
-    }
+    for (auto [slot, len] : own[s]) AddOutput(slot, len, &all[s]);
   });
   std::copy(trie.byte_class(), trie.byte_class() + 256, class_);
   classes_ = trie.classes();
