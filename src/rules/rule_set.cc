@@ -217,7 +217,7 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
     std::vector<ConfigError> errors;
   };
   std::vector<Loaded> loaded(wanted.size());
-  YamlCache cache(YamlCache::DefaultFile());
+  YamlCache cache(YamlCache::DefaultFile(dir));
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i; (i = next++) < wanted.size();)

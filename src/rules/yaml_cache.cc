@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -47,9 +48,15 @@ std::string Absolute(const std::string& path) {
 
 }  // namespace
 
-std::string YamlCache::DefaultFile() {
+std::string YamlCache::DefaultFile(const std::string& rules_dir) {
   if (std::getenv("FULINT_NO_RULE_CACHE")) return "";
-  return WordCacheDir() + "/rules.yamlcache";
+  std::string dir = WordCacheDir();
+  if (dir.empty()) return "";
+  std::string folder = Absolute(rules_dir);
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();  // "a/" is "a"
+  char name[17];
+  std::snprintf(name, sizeof name, "%016llx", static_cast<unsigned long long>(Fnv1a(folder)));
+  return dir + "/rules/" + name + ".yamlcache";
 }
 
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {

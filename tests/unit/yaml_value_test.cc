@@ -178,3 +178,24 @@ TEST_CASE("yaml cache: an empty or truncated cache file is ignored", "[yaml]") {
 }
 
 }  // namespace fulint
+
+namespace fulint {
+
+TEST_CASE("yaml cache: each rules folder has its own file", "[yaml]") {
+  test::TempDir cache_dir;
+  ::setenv("FULINT_CACHE_DIR", cache_dir.path().c_str(), 1);
+  std::string a = YamlCache::DefaultFile("/srv/styles/a");
+  CHECK(a.starts_with(cache_dir.path().string() + "/rules/"));
+  CHECK(a.ends_with(".yamlcache"));
+  CHECK(a != YamlCache::DefaultFile("/srv/styles/b"));
+  // The same folder however it is named.
+  CHECK(a == YamlCache::DefaultFile("/srv/styles/x/../a/"));
+  std::string cwd = std::filesystem::current_path().string();
+  CHECK(YamlCache::DefaultFile("rules") == YamlCache::DefaultFile(cwd + "/rules"));
+  ::setenv("FULINT_NO_RULE_CACHE", "1", 1);
+  CHECK(YamlCache::DefaultFile("/srv/styles/a").empty());
+  ::unsetenv("FULINT_NO_RULE_CACHE");
+  ::unsetenv("FULINT_CACHE_DIR");
+}
+
+}  // namespace fulint
