@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +24,8 @@ namespace {
 
 // Changes whenever the layout of the file or of YamlValue::Serialize changes.
 constexpr char kMagic[] = "fulint-yaml-cache-1\n";
+// Rules folders whose files are kept (DefaultFile): the most recently saved ones.
+constexpr size_t kKeptFolders = 16;
 
 uint64_t Hash(const std::string& text) { return Fnv1a(text); }
 
@@ -154,6 +158,20 @@ void YamlCache::Save() {
   }
   if (!ReplaceCacheFile(file_, data)) return;
   dirty_ = false;
+  fs::path folder = fs::path(file_).parent_path();
+  if (folder.filename() != "rules") return;  // a file a caller named: not ours to tidy
+  // Before each rules folder had its own file, one file beside the folder held them all;
+  // nothing reads it any more.
+  fs::remove(folder.parent_path() / "rules.yamlcache", ec);
+  // Folders come and go (clones, temporary folders of tests): keep the files of the most
+  // recently saved ones.
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.path().extension() == ".yamlcache")
+      files.emplace_back(entry.last_write_time(ec), entry.path());
+  if (files.size() <= kKeptFolders) return;
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = kKeptFolders; i < files.size(); ++i) fs::remove(files[i].second, ec);
 }
 
 }  // namespace fulint

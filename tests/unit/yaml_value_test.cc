@@ -199,3 +199,33 @@ TEST_CASE("yaml cache: each rules folder has its own file", "[yaml]") {
 }
 
 }  // namespace fulint
+
+namespace fulint {
+
+TEST_CASE("yaml cache: only the files of the folders saved last are kept", "[yaml]") {
+  test::TempDir cache_dir, rules;
+  ::setenv("FULINT_CACHE_DIR", cache_dir.path().c_str(), 1);
+  test::WriteFile(cache_dir / "rules.yamlcache", "the old shared file");
+  std::string rule = rules.Write("Rule.yml", "message: one\n");
+  std::vector<std::string> files;
+  for (int i = 0; i < 20; ++i) {
+    files.push_back(YamlCache::DefaultFile(rules.path().string() + "/style" + std::to_string(i)));
+    YamlCache cache(files.back());
+    YamlValue v;
+    std::string error;
+    YamlMark mark;
+    REQUIRE(cache.Parse(rule, "message: one\n", &v, &error, &mark));
+    cache.Save();
+  }
+  ::unsetenv("FULINT_CACHE_DIR");
+  CHECK_FALSE(std::filesystem::exists(cache_dir / "rules.yamlcache"));
+  size_t kept = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(cache_dir / "rules")) {
+    (void)entry;
+    ++kept;
+  }
+  CHECK(kept == 16);
+  for (int i = 0; i < 20; ++i) CHECK(std::filesystem::exists(files[i]) == (i >= 4));
+}
+
+}  // namespace fulint
