@@ -7,12 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <utility>
-#include <vector>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "base/byte_codec.h"
 #include "base/cache_file.h"
@@ -24,8 +23,6 @@ namespace {
 
 // Changes whenever the layout of the file or of YamlValue::Serialize changes.
 constexpr char kMagic[] = "fulint-yaml-cache-1\n";
-// Rules folders whose files are kept (DefaultFile): the most recently saved ones.
-constexpr size_t kKeptFolders = 16;
 
 uint64_t Hash(const std::string& text) { return Fnv1a(text); }
 
@@ -163,15 +160,20 @@ void YamlCache::Save() {
   // Before each rules folder had its own file, one file beside the folder held them all;
   // nothing reads it any more.
   fs::remove(folder.parent_path() / "rules.yamlcache", ec);
-  // Folders come and go (clones, temporary folders of tests): keep the files of the most
-  // recently saved ones.
-  std::vector<std::pair<fs::file_time_type, fs::path>> files;
-  for (const auto& entry : fs::directory_iterator(folder, ec))
-    if (entry.path().extension() == ".yamlcache")
-      files.emplace_back(entry.last_write_time(ec), entry.path());
-  if (files.size() <= kKeptFolders) return;
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t i = kKeptFolders; i < files.size(); ++i) fs::remove(files[i].second, ec);
+  // Folders come and go (clones, temporary folders of tests): a file whose first rule file
+  // no longer exists belongs to a folder that is gone. Only done when saving, which is rare.
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() != ".yamlcache" || entry.path() == fs::path(file_)) continue;
+    std::string head(64 << 10, '\0');  // the first entry's path is near the start
+    std::ifstream in(entry.path(), std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    size_t at = std::strlen(kMagic);
+    std::string_view first_rule;
+    if (std::string_view(head).substr(0, at) == kMagic &&
+        GetString(head, &at, &first_rule) && !fs::exists(first_rule, ec) && !ec)
+      fs::remove(entry.path(), ec);
+  }
 }
 
 }  // namespace fulint

@@ -6,8 +6,8 @@
 // Each rules folder has its own file: when one file held every folder's entries, a machine
 // that had linted with a dozen clones of the repository had a 1 MB file of 1,228 entries,
 // and indexing them was 5% of a one-draft run's samples (perf); a run now reads only its own
-// folder's, and the files of the 16 folders saved last are kept. Entries of files that no
-// longer exist are dropped when a file is rewritten. Any problem with the cache (unreadable,
+// folder's. Entries of files that no longer exist are dropped when a file is rewritten, and
+// then the files of folders that no longer exist too. Any problem with the cache (unreadable,
 // corrupt, not writable) just means parsing as if there were none. The file is memory-mapped
 // and only indexed when opened: copying every entry out of it was a sixth of a one-draft
 // run's page faults.
