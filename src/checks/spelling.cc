@@ -158,15 +158,19 @@ class Spelling : public Check {
           normalized = ToNfc(NormalizeApostrophes(raw));
           word = normalized;
         }
-        if (!HasLatinLetter(word)) continue;
-        if (word.ends_with("'s")) word.remove_suffix(2);
+        // The word without a possessive 's and trailing apostrophes; the 's counts as the
+        // Latin letter of a word that has no other ("X's" is still checked as "X").
+        bool possessive = word.ends_with("'s");
+        if (possessive) word.remove_suffix(2);
         while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
-        if (word.size() < 2 || HasDigit(word) || IsAllCaps(word)) continue;
-        if (word.find('.') != std::string::npos) continue;  // a.m., e.g.: abbreviations
-        if (word.find('_') != std::string::npos) continue;  // template fields, identifiers
+        const WordShape shape = ShapeOf(word);
+        if (!shape.latin_letter && !possessive) continue;  // another script
+        if (word.size() < 2 || shape.digit || shape.all_caps) continue;
+        // a.m., e.g.: abbreviations; template fields, identifiers
+        if (shape.dot_or_underscore) continue;
         bool rejected = !reject.empty() && (reject.count(std::string(word)) ||
                                             reject.count(LowerAscii(word)));
-        bool capitalized = IsCapitalized(word);
+        bool capitalized = shape.capitalized;
         // Each test below skips the word; they have no effect on each other, so the costly
         // one (the names) comes last.
         if (!rejected && !accept.empty() && accept.count(std::string(word))) continue;

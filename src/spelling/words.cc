@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace fulint {
 
@@ -82,6 +84,39 @@ bool HasDigit(std::string_view s) {
   for (char c : s)
     if (c >= '0' && c <= '9') return true;
   return false;
+}
+
+namespace {
+enum : uint8_t { kUpper = 1, kLower = 2, kDigit = 4, kDotOrUnderscore = 8 };
+constexpr auto kShapeBits = [] {
+  std::array<uint8_t, 256> bits{};
+  for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) bits[c] = kLower;
+  for (int c = '0'; c <= '9'; ++c) bits[c] = kDigit;
+  bits['.'] = bits['_'] = kDotOrUnderscore;
+  return bits;
+}();
+}  // namespace
+
+WordShape ShapeOf(std::string_view s) {
+  WordShape shape;
+  if (s.empty()) return shape;
+  // One table load and one OR a byte; the upper-case letters are counted only for a word
+  // with no lower-case one (few are).
+  const uint8_t first = kShapeBits[static_cast<unsigned char>(s[0])];
+  uint8_t rest = 0;
+  for (size_t i = 1; i < s.size(); ++i) rest |= kShapeBits[static_cast<unsigned char>(s[i])];
+  const uint8_t seen = first | rest;
+  shape.latin_letter = (seen & (kUpper | kLower)) != 0;
+  shape.digit = (seen & kDigit) != 0;
+  shape.capitalized = first == kUpper && (rest & kLower) != 0;
+  shape.dot_or_underscore = (seen & kDotOrUnderscore) != 0;
+  if (!(seen & kLower) && (rest & kUpper)) {
+    int uppers = 0;
+    for (char c : s) uppers += Upper(static_cast<unsigned char>(c));
+    shape.all_caps = uppers >= 2;
+  }
+  return shape;
 }
 
 }  // namespace fulint
