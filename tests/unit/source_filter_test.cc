@@ -1,6 +1,10 @@
 // The file filter: a glob matches the whole path or the file name, with repeated slashes
 // counted as one (the path's generic form), as std::filesystem's parsing did before.
+#include <fnmatch.h>
+
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "source/source.h"
 
@@ -30,4 +34,25 @@ TEST_CASE("source filter: repeated slashes count as one", "[source]") {
   filter.excludes = {"a.txt"};
   CHECK_FALSE(MatchesFilter(filter, "drafts//a.txt"));
   CHECK(MatchesFilter(filter, "drafts//b.txt"));
+}
+
+// "*<plain characters>" globs skip fnmatch (source.cc); the answers must be fnmatch's, which
+// matches the whole path or the file name, with no flags.
+TEST_CASE("source filter: star-suffix globs answer as fnmatch does", "[source]") {
+  const std::vector<std::string> globs = {"*.txt", "*.TXT", "*/a.txt", "*t", "*private/b.md",
+                                          "*.md", "*-draft.eml", "*.", "**.txt", "*[.]txt",
+                                          "*\\.txt", "*?.txt"};
+  const std::vector<std::string> paths = {
+      "a.txt",  "drafts/a.txt", "drafts/a.TXT", "a.txt.bak", "drafts.txt/a.pdf", ".txt",
+      "x/.txt", "private/b.md", "x/private/b.md", "my-draft.eml", "d/e.", "t",
+      "a/b/c/d/e.md", "a.md/"};
+  for (const auto& g : globs)
+    for (const auto& p : paths) {
+      FileFilter filter;
+      filter.globs = {g};
+      const char* name = p.c_str() + (p.rfind('/') + 1);
+      bool expected = fnmatch(g.c_str(), p.c_str(), 0) == 0 || fnmatch(g.c_str(), name, 0) == 0;
+      INFO(g << " against " << p);
+      CHECK(MatchesFilter(filter, p) == expected);
+    }
 }
