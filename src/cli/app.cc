@@ -484,9 +484,18 @@ int RunCli(int argc, char** argv) {
       std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
     else printer->File(result, stdout);
   };
-  // A few results per worker may wait to be printed; more would only use memory.
-  ForEachInOrder<Outcome>(inputs.size(), jobs, 4 * static_cast<size_t>(jobs), produce, consume,
-                          before_linting);
+  // Results wait to be printed while an earlier file is still being linted. With room for
+  // only four per worker, a worker held up for a quarter of a millisecond (compiling a
+  // pattern, building a literal union, preempted) stopped the other one too: 3 runs in 25 over
+  // 1,000 drafts waited about 60 times and took 38.5 ms instead of 34.6; with room for 32 per
+  // worker none waited (median 33.3 ms, BENCHMARKS.md "Session 13"). Long files are held back
+  // by their size instead: past 8 MB of waiting text no new file is started.
+  auto weigh = [](const Outcome& out) {
+    return (out.linted.doc ? out.linted.doc->raw.size() : 0) +
+           (out.rendered ? out.rendered->size() : 0);
+  };
+  ForEachInOrder<Outcome>(inputs.size(), jobs, InOrderLimits{32 * size_t{jobs}, 8 << 20}, weigh,
+                          produce, consume, before_linting);
   regex_facts.Save();
   if (o.fix) {
     size_t fixed_problems = 0, write_failures = 0;

@@ -2,11 +2,13 @@
 // Runs `produce(i, worker)` for i in [0, count) on `jobs` threads and hands each result to
 // `consume(i, result)` in index order, one call at a time (on whichever worker thread has the
 // turn; each call happens after the one before it), so output is the same whatever the
-// number of threads. At most `window` results wait to be consumed, so memory stays flat however
-// many files there are: a worker that gets that far ahead waits.
+// number of threads. At most `limits.items` results wait to be consumed, and workers take no
+// new item while the waiting ones weigh more than `limits.bytes` (by `weigh(result)`), so
+// memory stays flat however many files there are: a worker that gets that far ahead waits.
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -19,21 +21,28 @@ namespace fulint {
 // which runs it even when there is nothing to produce): work that must precede the loop, such
 // as loading the rules, overlapped with work the other workers can do meanwhile, such as
 // reading the first files. `before` must see to it that nothing is produced too early.
-template <typename T, typename Produce, typename Consume, typename Before>
-void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume,
-                    Before before) {
+struct InOrderLimits {
+  size_t items = 8;          // results waiting to be consumed, at most
+  size_t bytes = SIZE_MAX;   // their weight beyond which no new item is taken
+};
+
+template <typename T, typename Weigh, typename Produce, typename Consume, typename Before>
+void ForEachInOrder(size_t count, unsigned jobs, InOrderLimits limits, Weigh weigh,
+                    Produce produce, Consume consume, Before before) {
   jobs = static_cast<unsigned>(std::clamp<size_t>(jobs, 1, std::max<size_t>(count, 1)));
   if (jobs == 1) {  // no threads to start or synchronise
     before(0u);
     for (size_t i = 0; i < count; ++i) consume(i, produce(i, 0u));
     return;
   }
-  window = std::max<size_t>(window, jobs);
+  const size_t window = std::max<size_t>(limits.items, jobs);
   std::mutex mutex;
   std::condition_variable room;
   std::vector<std::optional<T>> slots(window);  // result i lives in slots[i % window]
+  std::vector<size_t> weights(window);          // and its weight in weights[i % window]
   size_t next = 0;                              // next index to hand to a worker
   size_t consumed = 0;                          // results consumed so far
+  size_t waiting_bytes = 0;                     // weight of the results stored, not consumed
   bool consuming = false;   // a worker is consuming: results stored now are its to take
   size_t room_waiters = 0;  // workers waiting for the window to move
   // The worker that stores the next result in order consumes it, and every result after it
@@ -46,23 +55,32 @@ void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce,
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        if (next < count && next >= consumed + window) {
+        // A result that is not stored yet is one being produced, whose storing lets the
+        // window move: waiting here cannot block the loop.
+        auto room_left = [&] {
+          return next >= count || (next < consumed + window && waiting_bytes <= limits.bytes);
+        };
+        if (!room_left()) {
           ++room_waiters;
-          room.wait(lock, [&] { return next >= count || next < consumed + window; });
+          room.wait(lock, room_left);
           --room_waiters;
         }
         if (next >= count) return;
         i = next++;
       }
       T result = produce(i, id);
+      const size_t weight = weigh(result);
       std::unique_lock<std::mutex> lock(mutex);
       slots[i % window].emplace(std::move(result));
+      weights[i % window] = weight;
+      waiting_bytes += weight;
       if (consuming) continue;  // the consuming worker takes it (it looks again before it stops)
       consuming = true;
       while (consumed < count && slots[consumed % window].has_value()) {
         size_t index = consumed;
         T item = std::move(*slots[index % window]);
         slots[index % window].reset();
+        waiting_bytes -= weights[index % window];
         lock.unlock();
         consume(index, std::move(item));
         lock.lock();
@@ -77,6 +95,13 @@ void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce,
   // kept_threads.h). The others are kept threads: the loop returns when they are done,
   // without waiting for them to end.
   RunOnKeptThreads(jobs, worker);
+}
+
+template <typename T, typename Produce, typename Consume, typename Before>
+void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume,
+                    Before before) {
+  ForEachInOrder<T>(count, jobs, InOrderLimits{window}, [](const T&) { return size_t{0}; },
+                    produce, consume, before);
 }
 
 template <typename T, typename Produce, typename Consume>

@@ -66,6 +66,33 @@ TEST_CASE("ordered parallel: memory is bounded by the window", "[parallel]") {
   CHECK(live == 0);
 }
 
+TEST_CASE("ordered parallel: memory is bounded by the waiting results' weight", "[parallel]") {
+  // A window of 100 items, but no new item once the waiting results weigh over 25 bytes:
+  // besides those, only the items in progress (one a worker) and the one being consumed.
+  constexpr int kWeight = 10, kJobs = 4;
+  std::atomic<int> live{0}, peak{0};
+  std::vector<int> seen;
+  ForEachInOrder<int>(
+      500, kJobs, fulint::InOrderLimits{100, 25}, [](const int& w) { return size_t(w); },
+      [&](size_t, unsigned) {
+        int now = (live += kWeight);
+        int old = peak.load();
+        while (now > old && !peak.compare_exchange_weak(old, now)) {
+        }
+        return kWeight;
+      },
+      [&](size_t i, int w) {
+        if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // slow reader
+        seen.push_back(static_cast<int>(i));
+        live -= w;
+      },
+      [](unsigned) {});
+  CHECK(peak <= 25 + kWeight * (kJobs + 1));
+  CHECK(live == 0);
+  REQUIRE(seen.size() == 500);
+  for (int i = 0; i < 500; ++i) REQUIRE(seen[i] == i);
+}
+
 TEST_CASE("ordered parallel: zero items and more jobs than items", "[parallel]") {
   int calls = 0;
   ForEachInOrder<int>(0, 4, 8, [&](size_t, unsigned) { return ++calls; }, [&](size_t, int) {});
