@@ -31,7 +31,6 @@
 #include "cli/rules_dir.h"
 #include "lsp/server.h"
 #include "report/position.h"
-#include "report/string_file.h"
 #include "source/source.h"
 #include "spelling/dictionary.h"
 #include "spelling/word_cache.h"
@@ -413,12 +412,8 @@ int RunCli(int argc, char** argv) {
     // file gains nothing from it.
     if (!o.fix && printer->PerFile() && out.linted.result.error.empty() &&
         out.linted.doc && out.linted.doc->raw.size() < kRenderOnWorkerBelow) {
-      StringFile memory;
-      if (memory.get()) {
-        printer->File(out.linted.result, memory.get());
-        std::string text;
-        if (memory.Finish(&text)) out.rendered = std::move(text);
-      }
+      std::string text;
+      if (printer->Render(out.linted.result, &text)) out.rendered = std::move(text);
     }
     return out;
   };
@@ -480,8 +475,7 @@ int RunCli(int argc, char** argv) {
       ++counts[static_cast<int>(d.severity)];
       if (d.severity >= fail_on) failing = true;
     }
-    if (outcome.rendered)
-      std::fwrite(outcome.rendered->data(), 1, outcome.rendered->size(), stdout);
+    if (outcome.rendered) printer->Emit(*outcome.rendered, stdout);
     else printer->File(result, stdout);
   };
   // Results wait to be printed while an earlier file is still being linted. With room for

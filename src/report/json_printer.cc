@@ -43,12 +43,12 @@ Json DiagnosticJson(const Diagnostic& d, const LineIndex& index) {
 }  // namespace
 
 JsonPrinter::JsonPrinter(const PrintOptions& options) {
-  doc_["version"] = kFormatVersion;
-  doc_["tool"] = Json{{"name", "fulint"}, {"version", options.tool_version}};
-  doc_["files"] = Json::array();
+  Json tool{{"name", "fulint"}, {"version", options.tool_version}};
+  head_ = "{\n  \"version\": " + std::to_string(kFormatVersion) + ",\n  \"tool\": " +
+          DumpIndented(tool, 2).substr(2) + ",\n  \"files\": [";
 }
 
-void JsonPrinter::File(const FileResult& result, FILE* out) {
+bool JsonPrinter::Render(const FileResult& result, std::string* out) {
   std::string path = result.path;
   if (path.empty() && result.doc) path = result.doc->path;
   Json file;
@@ -65,15 +65,46 @@ void JsonPrinter::File(const FileResult& result, FILE* out) {
     for (const Diagnostic& d : result.diagnostics) diagnostics.push_back(DiagnosticJson(d, index));
     file["diagnostics"] = std::move(diagnostics);
   }
-  doc_["files"].push_back(std::move(file));
+  *out = DumpIndented(file, 4);
+  return true;
 }
 
-void JsonPrinter::Finish(FILE* out) { WriteJson(doc_, out); }
+void JsonPrinter::Emit(const std::string& piece, FILE* out) {
+  std::fputs(started_ ? ",\n" : (head_ + "\n").c_str(), out);
+  started_ = true;
+  std::fwrite(piece.data(), 1, piece.size(), out);
+}
+
+void JsonPrinter::File(const FileResult& result, FILE* out) {
+  std::string piece;
+  Render(result, &piece);
+  Emit(piece, out);
+}
+
+void JsonPrinter::Finish(FILE* out) {
+  std::fputs(started_ ? "\n  ]\n}\n" : (head_ + "]\n}\n").c_str(), out);
+}
 
 void WriteJson(const nlohmann::ordered_json& value, FILE* out) {
-  std::string text = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string text = DumpIndented(value, 0);
   text += '\n';
   std::fwrite(text.data(), 1, text.size(), out);
+}
+
+std::string DumpIndented(const nlohmann::ordered_json& value, int indent) {
+  std::string text = value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  if (indent == 0) return text;
+  // A raw newline only ever stands between tokens (strings escape theirs as \n), so indenting
+  // after each one is exact.
+  size_t lines = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  std::string out;
+  out.reserve(text.size() + lines * static_cast<size_t>(indent));
+  out.append(static_cast<size_t>(indent), ' ');
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(static_cast<size_t>(indent), ' ');
+  }
+  return out;
 }
 
 std::unique_ptr<Printer> MakeJsonPrinter(const PrintOptions& options) {

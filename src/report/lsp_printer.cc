@@ -11,7 +11,7 @@ using Json = nlohmann::ordered_json;
 
 LspPrinter::LspPrinter(const PrintOptions& options) : options_(options) {}
 
-void LspPrinter::File(const FileResult& result, FILE* out) {
+bool LspPrinter::Render(const FileResult& result, std::string* out) {
   std::string path = result.path;
   if (path.empty() && result.doc) path = result.doc->path;
   Json diagnostics = Json::array();
@@ -37,10 +37,23 @@ void LspPrinter::File(const FileResult& result, FILE* out) {
       diagnostics.push_back(
           LspDiagnostic(d, index, unit, {ResolveLink(d.link, options_.link_base), false}));
   }
-  files_.push_back(Json{{"uri", FileUri(path)}, {"diagnostics", std::move(diagnostics)}});
+  *out = DumpIndented(Json{{"uri", FileUri(path)}, {"diagnostics", std::move(diagnostics)}}, 2);
+  return true;
 }
 
-void LspPrinter::Finish(FILE* out) { WriteJson(files_, out); }
+void LspPrinter::Emit(const std::string& piece, FILE* out) {
+  std::fputs(started_ ? ",\n" : "[\n", out);
+  started_ = true;
+  std::fwrite(piece.data(), 1, piece.size(), out);
+}
+
+void LspPrinter::File(const FileResult& result, FILE* out) {
+  std::string piece;
+  Render(result, &piece);
+  Emit(piece, out);
+}
+
+void LspPrinter::Finish(FILE* out) { std::fputs(started_ ? "\n]\n" : "[]\n", out); }
 
 std::unique_ptr<Printer> MakeLspPrinter(const PrintOptions& options) {
   return std::make_unique<LspPrinter>(options);

@@ -3,22 +3,26 @@
 // LSP 3.17 Diagnostic (0-based range, `character` in the negotiated position encoding), the
 // shape of textDocument/publishDiagnostics params, for editors and for the LSP server's tests.
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "report/printer.h"
 
 namespace fulint {
 
-// Collects every file and prints the array in Finish().
+// Streams the array: each file as it comes (rendered on the worker that linted it), the
+// closing bracket in Finish(); memory does not grow with the files.
 class LspPrinter : public Printer {
  public:
   explicit LspPrinter(const PrintOptions& options);
   void File(const FileResult& result, FILE* out) override;
+  bool PerFile() const override { return true; }
+  bool Render(const FileResult& result, std::string* out) override;
+  void Emit(const std::string& piece, FILE* out) override;
   void Finish(FILE* out) override;
 
  private:
   PrintOptions options_;
-  nlohmann::ordered_json files_ = nlohmann::ordered_json::array();
+  bool started_ = false;
 };
 
 std::unique_ptr<Printer> MakeLspPrinter(const PrintOptions& options);

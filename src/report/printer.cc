@@ -7,6 +7,7 @@
 #include "report/line_printer.h"
 #include "report/lsp_printer.h"
 #include "report/sarif_printer.h"
+#include "report/string_file.h"
 #include "report/text_printer.h"
 
 namespace fulint {
@@ -56,6 +57,17 @@ std::string EncodeLink(const std::string& link) {
 }
 
 }  // namespace
+
+bool Printer::Render(const FileResult& result, std::string* out) {
+  StringFile memory;
+  if (!memory.get()) return false;
+  File(result, memory.get());
+  return memory.Finish(out);
+}
+
+void Printer::Emit(const std::string& piece, FILE* out) {
+  std::fwrite(piece.data(), 1, piece.size(), out);
+}
 
 bool ParsePositionEncoding(const std::string& name, PositionEncoding* out) {
   if (name == "utf-8") *out = PositionEncoding::kUtf8;

@@ -59,10 +59,18 @@ class Printer {
   virtual ~Printer() = default;
   // Called once per file, in the order files were given.
   virtual void File(const FileResult& result, FILE* out) = 0;
-  // True when File's output depends on its arguments alone (no state across files, nothing
-  // shared written): the CLI then renders each file's output on the worker that linted it and
-  // only writes the text out in order, so printing scales with the cores too.
+  // True when a file's output can be made apart from the others' (Render): the CLI then
+  // renders each file on the worker that linted it and only writes the pieces out in order
+  // (Emit), so printing scales with the cores too, and a one-document format (json, lsp)
+  // streams its files instead of holding the whole run in memory.
   virtual bool PerFile() const { return false; }
+  // PerFile printers only; safe to call from several threads at once. Puts in `out` what
+  // File would add for `result`, less what joins it to the other files (Emit adds that).
+  // The default runs File into a string, for printers whose File keeps no state. False when
+  // nothing could be rendered (then call File instead).
+  virtual bool Render(const FileResult& result, std::string* out);
+  // Writes a file's Render()ed piece, in input order.
+  virtual void Emit(const std::string& piece, FILE* out);
   // Called once after all files.
   virtual void Finish(FILE* out) {}
 };

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "decode/decode.h"
@@ -441,6 +442,60 @@ TEST_CASE("printers: URIs, links and position encodings", "[printers]") {
   CHECK(e == PositionEncoding::kUtf32);
   CHECK_FALSE(ParsePositionEncoding("utf16", &e));
   CHECK(std::string(PositionEncodingName(PositionEncoding::kUtf16)) == "utf-16");
+}
+
+// What the CLI does for PerFile printers: each file rendered on its own thread (here all at
+// once, started last file first), the pieces emitted in input order.
+std::string RunRendered(const std::string& format, const std::vector<FileResult>& results,
+                        const PrintOptions& options = {}) {
+  std::unique_ptr<Printer> printer = MakePrinter(format, options);
+  REQUIRE(printer);
+  REQUIRE(printer->PerFile());
+  std::vector<std::string> pieces(results.size());
+  std::vector<char> rendered(results.size(), 0);
+  std::vector<std::thread> workers;
+  for (size_t i = results.size(); i-- > 0;)
+    workers.emplace_back([&, i] { rendered[i] = printer->Render(results[i], &pieces[i]); });
+  for (auto& w : workers) w.join();
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* out = open_memstream(&buf, &len);
+  for (size_t i = 0; i < results.size(); ++i) {
+    REQUIRE(rendered[i]);
+    printer->Emit(pieces[i], out);
+  }
+  printer->Finish(out);
+  std::fclose(out);
+  std::string text(buf, len);
+  std::free(buf);
+  return text;
+}
+
+TEST_CASE("printers: files rendered apart and emitted in order make the same output",
+          "[printers]") {
+  Document doc = MakeDoc(kEmojiCrlf);
+  Diagnostic team = Diag(8, 12);
+  team.message = "two\nlines";  // a newline inside a string stays escaped, not indented
+  team.fixes.push_back({"Replace", {{{8, 12}, "crew"}}, true});
+  Document clean = MakeDoc("Fine.\n", "clean.txt");
+  std::vector<FileResult> results = {Result(doc, {team, Diag(21, 25)}), Result(clean, {}),
+                                     Failed("gone.txt", "No such file or directory"),
+                                     Result(doc, {Diag(0, 2, Severity::kError)})};
+  PrintOptions options;
+  options.tool_version = "1.2.3";
+  options.link_base = "https://example.org/";
+  for (const char* format : {"github", "json", "line", "lsp", "text"}) {
+    INFO(format);
+    std::string whole = Run(format, results, options);
+    CHECK(RunRendered(format, results, options) == whole);
+    CHECK(RunRendered(format, {}, options) == Run(format, {}, options));
+    CHECK(RunRendered(format, {results[1]}, options) == Run(format, {results[1]}, options));
+  }
+  // The streamed JSON documents are still one valid document each.
+  CHECK(Json::parse(RunRendered("json", results, options))["files"].size() == 4);
+  CHECK(Json::parse(RunRendered("lsp", results, options)).size() == 4);
+  CHECK(Json::parse(RunRendered("json", results, options))["files"][0]["diagnostics"][0]
+            ["message"] == "two\nlines");
 }
 
 TEST_CASE("printers: the table lists every format, sorted", "[printers]") {
