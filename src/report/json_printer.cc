@@ -100,9 +100,12 @@ std::string DumpIndented(const nlohmann::ordered_json& value, int indent) {
   std::string out;
   out.reserve(text.size() + lines * static_cast<size_t>(indent));
   out.append(static_cast<size_t>(indent), ' ');
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out.append(static_cast<size_t>(indent), ' ');
+  for (size_t from = 0; from < text.size();) {
+    size_t newline = text.find('\n', from);
+    if (newline == std::string::npos) newline = text.size() - 1;
+    out.append(text, from, newline + 1 - from);
+    if (text[newline] == '\n') out.append(static_cast<size_t>(indent), ' ');
+    from = newline + 1;
   }
   return out;
 }
