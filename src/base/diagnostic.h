@@ -38,6 +38,11 @@ struct Diagnostic {
   std::vector<Fix> fixes;
 };
 
+// fulint's own findings, from no rule file: a part of a draft that could not be parsed as its
+// format says (linted as well as it could be), and a rule that stopped early on a file.
+constexpr const char* kParseProblemRuleId = "fulint.Parse";
+constexpr const char* kRuleStoppedRuleId = "fulint.Rule";
+
 // Sorts by position, then rule id, so output order is stable.
 void SortDiagnostics(std::vector<Diagnostic>* diagnostics);
 

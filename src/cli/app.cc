@@ -336,15 +336,32 @@ int RunCli(int argc, char** argv) {
   // Loads the rules and makes the printer: on the main thread (the rule cache is not shared),
   // before anything is linted, while the other workers read the first files (read_ahead.h).
   auto load_rules = [&] {
-    // Rule metadata for SARIF's tool.driver.rules, from the rules the first input uses.
-    if (const RuleSet* rules = rule_cache.ForFile(inputs.empty() ? "." : inputs.front().path))
-      for (const auto& r : rules->rules)
-        print_options.rules.push_back({r->id, r->description, r->link, r->level});
-    printer = MakePrinter(o.format, print_options);
+    const RuleSet* first = rule_cache.ForFile(inputs.empty() ? "." : inputs.front().path);
     for (const Input& input : inputs)
       input_rules.push_back(
           rule_cache.ForFile(input.path == "-" && !input.loaded ? o.stdin_filename : input.path,
                              /*known_file=*/true));
+    // Rule metadata for SARIF's tool.driver.rules: every rule the inputs use (folders with
+    // their own config may load other rules), and fulint's own two.
+    std::vector<const RuleSet*> rule_sets = {first};
+    for (const RuleSet* rules : input_rules)
+      if (std::find(rule_sets.begin(), rule_sets.end(), rules) == rule_sets.end())
+        rule_sets.push_back(rules);
+    for (const RuleSet* rules : rule_sets)
+      if (rules)
+        for (const auto& r : rules->rules)
+          print_options.rules.push_back({r->id, r->description, r->link, r->level});
+    print_options.rules.push_back(
+        {kParseProblemRuleId,
+         "Part of the draft could not be read as its format says (an e-mail part, its "
+         "encoding, the front matter); the rest was linted as well as it could be.",
+         "", Severity::kWarning});
+    print_options.rules.push_back(
+        {kRuleStoppedRuleId,
+         "A rule stopped early on this draft (a pattern hit its match limit); its other "
+         "findings are reported but may be incomplete.",
+         "", Severity::kWarning});
+    printer = MakePrinter(o.format, print_options);
   };
   // What a worker hands back for one input; everything printed happens in input order, one
   // file at a time (`consume` below runs on one worker at a time, ordered_parallel.h), so the

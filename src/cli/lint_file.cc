@@ -22,7 +22,7 @@ LintedFile LintBytes(const std::string& path, std::string bytes, const RuleSet& 
   out.result.diagnostics = Lint(doc, rules, segmenter, options);
   for (const ParseProblem& p : parsed.problems) {
     Diagnostic d;
-    d.rule_id = "fulint.Parse";
+    d.rule_id = kParseProblemRuleId;
     d.severity = Severity::kWarning;
     d.raw = p.raw_offset ? Range{*p.raw_offset, *p.raw_offset} : doc.decoded.map.ToRaw(p.range);
     d.message = p.message;

@@ -103,34 +103,46 @@ std::string FirstSentence(const std::string& text) {
   return s;
 }
 
-SarifPrinter::SarifPrinter(const PrintOptions& options) : options_(options) {}
-
-void SarifPrinter::File(const FileResult& result, FILE* out) {
-  std::string path = result.path;
-  if (path.empty() && result.doc) path = result.doc->path;
-  if (!result.error.empty() || !result.doc) {
-    Json physical{{"artifactLocation", ArtifactLocation(path)}};
-    if (result.doc) {
-      LineIndex index(*result.doc);
-      physical["region"] = Region(index, {result.error_raw_offset, result.error_raw_offset});
-    }
-    notifications_.push_back(
-        Json{{"level", "error"},
-             {"message", Json{{"text", result.error.empty() ? "no document" : result.error}}},
-             {"locations", Json::array({Json{{"physicalLocation", physical}}})}});
-    return;
+SarifPrinter::SarifPrinter(const PrintOptions& options) : options_(options) {
+  std::map<std::string, const RuleInfo*> by_id;  // sorted; the first of a repeated id wins
+  for (const RuleInfo& rule : options_.rules) by_id.emplace(rule.id, &rule);
+  Json rules = Json::array();
+  for (const auto& [id, rule] : by_id) {
+    rule_index_[id] = static_cast<int>(rules.size());
+    rules.push_back(RuleDescriptor(*rule, options_));
   }
+  Json driver;
+  driver["name"] = "fulint";
+  if (!options_.tool_version.empty()) driver["version"] = options_.tool_version;
+  if (IsAbsoluteUri(options_.information_uri)) driver["informationUri"] = options_.information_uri;
+  driver["rules"] = std::move(rules);
+  Json run;
+  run["tool"] = Json{{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = Json::array();
+  Json log;
+  log["$schema"] = kSchemaUri;
+  log["version"] = "2.1.0";
+  log["runs"] = Json::array({std::move(run)});
+  // Laid out whole once, with the results empty, and cut there: the streamed log keeps the
+  // library's layout exactly.
+  std::string text = DumpIndented(log, 0);
+  const std::string empty_results = "\"results\": []";
+  size_t at = text.rfind(empty_results);
+  head_ = text.substr(0, at + empty_results.size() - 1);
+  tail_ = text.substr(at + empty_results.size());
+}
+
+bool SarifPrinter::Render(const FileResult& result, std::string* out) {
+  if (!result.error.empty() || !result.doc) return false;
+  std::string path = result.path.empty() ? result.doc->path : result.path;
   LineIndex index(*result.doc);
+  out->clear();
   for (const Diagnostic& d : result.diagnostics) {
-    if (!rules_.count(d.rule_id)) {
-      auto known = std::find_if(options_.rules.begin(), options_.rules.end(),
-                                [&](const RuleInfo& r) { return r.id == d.rule_id; });
-      rules_[d.rule_id] =
-          known != options_.rules.end() ? *known : RuleInfo{d.rule_id, "", d.link, d.severity};
-    }
     Json r;
     r["ruleId"] = d.rule_id;
-    r["ruleIndex"] = -1;  // set in Finish()
+    auto known = rule_index_.find(d.rule_id);
+    if (known != rule_index_.end()) r["ruleIndex"] = known->second;
     r["level"] = SarifLevel(d.severity);
     r["message"] = Json{{"text", d.message}};
     r["locations"] =
@@ -153,39 +165,47 @@ void SarifPrinter::File(const FileResult& result, FILE* out) {
         fixes.push_back(std::move(sarif_fix));
     }
     if (!fixes.empty()) r["fixes"] = std::move(fixes);
-    results_.push_back(std::move(r));
+    if (!out->empty()) *out += ",\n";
+    *out += DumpIndented(r, 8);  // $.runs[0].results[i]
   }
+  return true;
+}
+
+void SarifPrinter::Emit(const std::string& piece, FILE* out) {
+  if (piece.empty()) return;  // a file without results
+  std::fputs(started_ ? ",\n" : (head_ + "\n").c_str(), out);
+  started_ = true;
+  std::fwrite(piece.data(), 1, piece.size(), out);
+}
+
+void SarifPrinter::File(const FileResult& result, FILE* out) {
+  std::string piece;
+  if (Render(result, &piece)) {
+    Emit(piece, out);
+    return;
+  }
+  std::string path = result.path;
+  if (path.empty() && result.doc) path = result.doc->path;
+  Json physical{{"artifactLocation", ArtifactLocation(path)}};
+  if (result.doc) {
+    LineIndex index(*result.doc);
+    physical["region"] = Region(index, {result.error_raw_offset, result.error_raw_offset});
+  }
+  notifications_.push_back(
+      Json{{"level", "error"},
+           {"message", Json{{"text", result.error.empty() ? "no document" : result.error}}},
+           {"locations", Json::array({Json{{"physicalLocation", physical}}})}});
 }
 
 void SarifPrinter::Finish(FILE* out) {
-  Json rules = Json::array();
-  std::map<std::string, int> index;
-  for (const auto& [id, rule] : rules_) {
-    index[id] = static_cast<int>(rules.size());
-    rules.push_back(RuleDescriptor(rule, options_));
-  }
-  Json results = Json::array();
-  for (Json& r : results_) {
-    r["ruleIndex"] = index[r["ruleId"].get<std::string>()];
-    results.push_back(std::move(r));
-  }
-  Json driver;
-  driver["name"] = "fulint";
-  if (!options_.tool_version.empty()) driver["version"] = options_.tool_version;
-  if (IsAbsoluteUri(options_.information_uri)) driver["informationUri"] = options_.information_uri;
-  driver["rules"] = std::move(rules);
   Json invocation{{"executionSuccessful", notifications_.empty()}};
   if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
-  Json run;
-  run["tool"] = Json{{"driver", std::move(driver)}};
-  run["invocations"] = Json::array({std::move(invocation)});
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-  Json log;
-  log["$schema"] = kSchemaUri;
-  log["version"] = "2.1.0";
-  log["runs"] = Json::array({std::move(run)});
-  WriteJson(log, out);
+  std::string text = started_ ? "\n      ]" : head_ + "]";
+  text += ",\n      \"invocations\": ";
+  text += DumpIndented(Json::array({std::move(invocation)}), 6).substr(6);
+  text += tail_;
+  text += '\n';
+  std::fwrite(text.data(), 1, text.size(), out);
 }
 
 std::unique_ptr<Printer> MakeSarifPrinter(const PrintOptions& options) {

@@ -1,6 +1,6 @@
 #pragma once
 // SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run, rule descriptors for the
-// rules that have results, columns in Unicode code points (run.columnKind "unicodeCodePoints").
+// loaded rules, columns in Unicode code points (run.columnKind "unicodeCodePoints").
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -11,20 +11,28 @@
 
 namespace fulint {
 
-// Collects results and prints the log in Finish(), when the rule list (sorted by id, which
-// fixes each result's ruleIndex) is known.
+// Streams the log: the rule descriptors (every rule in PrintOptions::rules, sorted by id,
+// which fixes each result's ruleIndex) before the first result, each file's results as they
+// come (rendered on the worker that linted it), then the invocation, whose notifications list
+// the files that could not be linted. A result of a rule not in PrintOptions::rules has no
+// ruleIndex. Memory does not grow with the files.
 class SarifPrinter : public Printer {
  public:
   static constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
   explicit SarifPrinter(const PrintOptions& options);
   void File(const FileResult& result, FILE* out) override;
+  bool PerFile() const override { return true; }
+  // False for a file that could not be linted (File records its notification).
+  bool Render(const FileResult& result, std::string* out) override;
+  void Emit(const std::string& piece, FILE* out) override;
   void Finish(FILE* out) override;
 
  private:
   PrintOptions options_;
-  std::map<std::string, RuleInfo> rules_;  // rules with results, by id
-  std::vector<nlohmann::ordered_json> results_;
+  std::map<std::string, int> rule_index_;  // by id: the place in tool.driver.rules
+  std::string head_, tail_;  // the log up to the results array's '[', and after its ']'
+  bool started_ = false;
   std::vector<nlohmann::ordered_json> notifications_;  // files that could not be linted
 };
 

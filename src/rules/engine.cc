@@ -66,7 +66,7 @@ void RunRule(const Rule& rule, size_t index, const Document& doc, LintContext& c
   rule.check->Run(ctx, units, findings);
   if (!ctx.regex_error()->empty()) {  // reported; the rule's other findings are kept
     Diagnostic d;
-    d.rule_id = "fulint.Rule";
+    d.rule_id = kRuleStoppedRuleId;
     d.severity = Severity::kWarning;
     d.message = rule.id + " stopped early, its findings may be incomplete: " + *ctx.regex_error();
     out->push_back(std::move(d));

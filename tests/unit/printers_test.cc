@@ -299,8 +299,12 @@ TEST_CASE("sarif: exact log with rule metadata, code-point columns and a fix", "
            "fullDescription": {"text": "Style.B"},
            "help": {"text": "Style.B\n\nMore: https://example.org/rules/B"},
            "helpUri": "https://example.org/rules/B",
-           "defaultConfiguration": {"level": "error"}}]}},
-      "invocations": [{"executionSuccessful": true}],
+           "defaultConfiguration": {"level": "error"}},
+          {"id": "Style.Unused",
+           "shortDescription": {"text": "Never reported."},
+           "fullDescription": {"text": "Never reported."},
+           "help": {"text": "Never reported."},
+           "defaultConfiguration": {"level": "warning"}}]}},
       "columnKind": "unicodeCodePoints",
       "results": [
         {"ruleId": "Style.B", "ruleIndex": 1, "level": "warning", "message": {"text": "msg"},
@@ -318,10 +322,11 @@ TEST_CASE("sarif: exact log with rule metadata, code-point columns and a fix", "
          "locations": [{"physicalLocation": {
            "artifactLocation": {"uri": "notes/my%20draft.txt", "uriBaseId": "%SRCROOT%"},
            "region": {"startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 12,
-                      "byteOffset": 21, "byteLength": 4}}}]}]}]})"));
+                      "byteOffset": 21, "byteLength": 4}}}]}],
+      "invocations": [{"executionSuccessful": true}]}]})"));
 }
 
-TEST_CASE("sarif: unknown rules described from diagnostics; errors are notifications",
+TEST_CASE("sarif: results of unknown rules have no ruleIndex; errors are notifications",
           "[printers]") {
   Document doc = MakeDoc("one two\n", "/abs/draft.txt");
   Diagnostic d = Diag(4, 7, Severity::kError, "Other.Rule");
@@ -338,13 +343,14 @@ TEST_CASE("sarif: unknown rules described from diagnostics; errors are notificat
     "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
     "version": "2.1.0",
     "runs": [{
-      "tool": {"driver": {"name": "fulint", "rules": [
-        {"id": "Other.Rule",
-         "shortDescription": {"text": "Other.Rule"},
-         "fullDescription": {"text": "Other.Rule"},
-         "help": {"text": "Other.Rule\n\nMore: docs/rules/Other.md"},
-         "helpUri": "https://example.org/fulint/docs/rules/Other.md",
-         "defaultConfiguration": {"level": "error"}}]}},
+      "tool": {"driver": {"name": "fulint", "rules": []}},
+      "columnKind": "unicodeCodePoints",
+      "results": [
+        {"ruleId": "Other.Rule", "level": "error", "message": {"text": "msg"},
+         "locations": [{"physicalLocation": {
+           "artifactLocation": {"uri": "file:///abs/draft.txt"},
+           "region": {"startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 8,
+                      "byteOffset": 4, "byteLength": 3}}}]}],
       "invocations": [{"executionSuccessful": false, "toolExecutionNotifications": [
         {"level": "error", "message": {"text": "invalid UTF-8"}, "locations": [{
           "physicalLocation": {
@@ -353,22 +359,24 @@ TEST_CASE("sarif: unknown rules described from diagnostics; errors are notificat
                        "byteOffset": 3, "byteLength": 0}}}]},
         {"level": "error", "message": {"text": "cannot read"}, "locations": [{
           "physicalLocation": {
-            "artifactLocation": {"uri": "gone.txt", "uriBaseId": "%SRCROOT%"}}}]}]}],
-      "columnKind": "unicodeCodePoints",
-      "results": [
-        {"ruleId": "Other.Rule", "ruleIndex": 0, "level": "error", "message": {"text": "msg"},
-         "locations": [{"physicalLocation": {
-           "artifactLocation": {"uri": "file:///abs/draft.txt"},
-           "region": {"startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 8,
-                      "byteOffset": 4, "byteLength": 3}}}]}]}]})"));
+            "artifactLocation": {"uri": "gone.txt", "uriBaseId": "%SRCROOT%"}}}]}]}]}]})"));
 }
 
 TEST_CASE("sarif: a run without results still lists results and rules", "[printers]") {
   Document doc = MakeDoc("Fine.\n");
-  Json log = Json::parse(Run("sarif", {Result(doc, {})}));
-  CHECK(log["runs"][0]["results"] == Json::array());
-  CHECK(log["runs"][0]["tool"]["driver"]["rules"] == Json::array());
-  CHECK(log["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+  PrintOptions options;
+  options.rules = {{"Style.B", "", "", Severity::kError}, {"Style.A", "", "", Severity::kWarning},
+                   {"Style.B", "again", "", Severity::kWarning}};
+  for (const std::vector<FileResult>& results : {std::vector<FileResult>{Result(doc, {})},
+                                                  std::vector<FileResult>{}}) {
+    Json log = Json::parse(Run("sarif", results, options));
+    CHECK(log["runs"][0]["results"] == Json::array());
+    Json rules = log["runs"][0]["tool"]["driver"]["rules"];
+    REQUIRE(rules.size() == 2);  // sorted by id; the first of a repeated id wins
+    CHECK(rules[0]["id"] == "Style.A");
+    CHECK(rules[1]["defaultConfiguration"]["level"] == "error");
+    CHECK(log["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+  }
 }
 
 TEST_CASE("sarif: first sentences skip abbreviations", "[printers]") {
@@ -445,7 +453,7 @@ TEST_CASE("printers: URIs, links and position encodings", "[printers]") {
 }
 
 // What the CLI does for PerFile printers: each file rendered on its own thread (here all at
-// once, started last file first), the pieces emitted in input order.
+// once, started last file first), the pieces emitted in input order, File for the rest.
 std::string RunRendered(const std::string& format, const std::vector<FileResult>& results,
                         const PrintOptions& options = {}) {
   std::unique_ptr<Printer> printer = MakePrinter(format, options);
@@ -461,8 +469,8 @@ std::string RunRendered(const std::string& format, const std::vector<FileResult>
   size_t len = 0;
   FILE* out = open_memstream(&buf, &len);
   for (size_t i = 0; i < results.size(); ++i) {
-    REQUIRE(rendered[i]);
-    printer->Emit(pieces[i], out);
+    if (rendered[i]) printer->Emit(pieces[i], out);
+    else printer->File(results[i], out);  // as the CLI does (sarif: a file not linted)
   }
   printer->Finish(out);
   std::fclose(out);
@@ -484,7 +492,8 @@ TEST_CASE("printers: files rendered apart and emitted in order make the same out
   PrintOptions options;
   options.tool_version = "1.2.3";
   options.link_base = "https://example.org/";
-  for (const char* format : {"github", "json", "line", "lsp", "text"}) {
+  options.rules = {{"Test.Rule", "A rule.", "", Severity::kWarning}};
+  for (const char* format : {"github", "json", "line", "lsp", "sarif", "text"}) {
     INFO(format);
     std::string whole = Run(format, results, options);
     CHECK(RunRendered(format, results, options) == whole);
@@ -494,6 +503,11 @@ TEST_CASE("printers: files rendered apart and emitted in order make the same out
   // The streamed JSON documents are still one valid document each.
   CHECK(Json::parse(RunRendered("json", results, options))["files"].size() == 4);
   CHECK(Json::parse(RunRendered("lsp", results, options)).size() == 4);
+  // sarif: the file that could not be read is a notification, not a result.
+  Json sarif = Json::parse(Run("sarif", results, options));
+  CHECK(sarif["runs"][0]["results"].size() == 3);
+  CHECK(sarif["runs"][0]["results"][2]["ruleIndex"] == 0);
+  CHECK(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].size() == 1);
   CHECK(Json::parse(RunRendered("json", results, options))["files"][0]["diagnostics"][0]
             ["message"] == "two\nlines");
 }
