@@ -21,7 +21,7 @@
 #include "cli/git.h"
 #include "cli/hook_command.h"
 #include "cli/lint_file.h"
-#include "cli/ordered_parallel.h"
+#include "base/ordered_parallel.h"
 #include "cli/read_ahead.h"
 #include "cli/rule_cache.h"
 #include "rules/regex_facts_cache.h"

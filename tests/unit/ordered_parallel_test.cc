@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "cli/ordered_parallel.h"
+#include "base/ordered_parallel.h"
 #include "test_util.h"
 
 using fulint::ForEachInOrder;

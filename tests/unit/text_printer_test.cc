@@ -289,5 +289,31 @@ TEST_CASE("text: thousands of findings print the same as one at a time", "[print
   CHECK(Print(doc, all, color) == colored_one_by_one);
 }
 
+TEST_CASE("text: a long file's findings, rendered in chunks on several cores, keep their order",
+          "[printer]") {
+  // 6,000 lines, one finding each (more than the 4,096 from which the printer splits the work
+  // into chunks of 1,024), with colour: the same text as printing them one at a time.
+  std::string raw;
+  std::vector<Diagnostic> all;
+  for (int i = 0; i < 6000; ++i) {
+    std::string line = "Line " + std::to_string(i) + " has a word.\n";
+    Diagnostic d = Diag(static_cast<uint32_t>(raw.size() + 5),
+                        static_cast<uint32_t>(raw.size() + 5 + std::to_string(i).size()),
+                        i % 3 == 0 ? Severity::kError : Severity::kWarning);
+    d.message = "finding " + std::to_string(i);
+    all.push_back(d);
+    raw += line;
+  }
+  Document doc = MakeDoc(raw);
+  PrintOptions options;
+  options.color = true;
+  std::string one_by_one;
+  for (const Diagnostic& d : all) one_by_one += Print(doc, {d}, options);
+  std::string whole = Print(doc, all, options);
+  CHECK(whole.size() == one_by_one.size());
+  CHECK(whole == one_by_one);
+  CHECK(whole.find("finding 5999") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace fulint
