@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "report/json_printer.h"
 #include "report/printer.h"
 
 namespace fulint {
@@ -21,6 +22,11 @@ class LspPrinter : public Printer {
   void Finish(FILE* out) override;
 
  private:
+  // Writes one file's object; `parallel`: a long file's findings laid out on every core.
+  void Write(const FileResult& result, bool parallel, const JsonSink& write) const;
+  // Writes what comes before a file: the array's '[', or the comma after the last file.
+  void Join(FILE* out);
+
   PrintOptions options_;
   bool started_ = false;
 };

@@ -133,55 +133,71 @@ SarifPrinter::SarifPrinter(const PrintOptions& options) : options_(options) {
   tail_ = text.substr(at + empty_results.size());
 }
 
-bool SarifPrinter::Render(const FileResult& result, std::string* out) {
-  if (!result.error.empty() || !result.doc) return false;
+Json SarifPrinter::Result(const Diagnostic& d, const std::string& path,
+                          const LineIndex& index) const {
+  Json r;
+  r["ruleId"] = d.rule_id;
+  auto known = rule_index_.find(d.rule_id);
+  if (known != rule_index_.end()) r["ruleIndex"] = known->second;
+  r["level"] = SarifLevel(d.severity);
+  r["message"] = Json{{"text", d.message}};
+  r["locations"] =
+      Json::array({Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(path)},
+                                                  {"region", Region(index, d.raw)}}}}});
+  Json fixes = Json::array();
+  for (const Fix& fix : d.fixes) {
+    if (fix.edits.empty()) continue;  // SARIF needs at least one replacement
+    Json replacements = Json::array();
+    for (const Edit& e : fix.edits) {
+      replacements.push_back(Json{{"deletedRegion", Region(index, e.raw)},
+                                  {"insertedContent", Json{{"text", e.replacement}}}});
+    }
+    Json sarif_fix{
+        {"description", Json{{"text", fix.title}}},
+        {"artifactChanges", Json::array({Json{{"artifactLocation", ArtifactLocation(path)},
+                                              {"replacements", std::move(replacements)}}})}};
+    // The schema wants unique fixes; two suggestions can coincide.
+    if (std::find(fixes.begin(), fixes.end(), sarif_fix) == fixes.end())
+      fixes.push_back(std::move(sarif_fix));
+  }
+  if (!fixes.empty()) r["fixes"] = std::move(fixes);
+  return r;
+}
+
+void SarifPrinter::WriteResults(const FileResult& result, bool parallel,
+                                const JsonSink& write) const {
   std::string path = result.path.empty() ? result.doc->path : result.path;
   LineIndex index(*result.doc);
+  WriteJsonElements(
+      result.diagnostics.size(),
+      [&](size_t i) { return Result(result.diagnostics[i], path, index); },
+      8, parallel, write);  // $.runs[0].results[i]
+}
+
+bool SarifPrinter::Render(const FileResult& result, std::string* out) {
+  if (!result.error.empty() || !result.doc) return false;
   out->clear();
-  for (const Diagnostic& d : result.diagnostics) {
-    Json r;
-    r["ruleId"] = d.rule_id;
-    auto known = rule_index_.find(d.rule_id);
-    if (known != rule_index_.end()) r["ruleIndex"] = known->second;
-    r["level"] = SarifLevel(d.severity);
-    r["message"] = Json{{"text", d.message}};
-    r["locations"] =
-        Json::array({Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(path)},
-                                                    {"region", Region(index, d.raw)}}}}});
-    Json fixes = Json::array();
-    for (const Fix& fix : d.fixes) {
-      if (fix.edits.empty()) continue;  // SARIF needs at least one replacement
-      Json replacements = Json::array();
-      for (const Edit& e : fix.edits) {
-        replacements.push_back(Json{{"deletedRegion", Region(index, e.raw)},
-                                    {"insertedContent", Json{{"text", e.replacement}}}});
-      }
-      Json sarif_fix{
-          {"description", Json{{"text", fix.title}}},
-          {"artifactChanges", Json::array({Json{{"artifactLocation", ArtifactLocation(path)},
-                                                {"replacements", std::move(replacements)}}})}};
-      // The schema wants unique fixes; two suggestions can coincide.
-      if (std::find(fixes.begin(), fixes.end(), sarif_fix) == fixes.end())
-        fixes.push_back(std::move(sarif_fix));
-    }
-    if (!fixes.empty()) r["fixes"] = std::move(fixes);
-    if (!out->empty()) *out += ",\n";
-    *out += DumpIndented(r, 8);  // $.runs[0].results[i]
-  }
+  WriteResults(result, /*parallel=*/false, [out](std::string_view s) { out->append(s); });
   return true;
+}
+
+void SarifPrinter::Join(FILE* out) {
+  std::fputs(started_ ? ",\n" : (head_ + "\n").c_str(), out);
+  started_ = true;
 }
 
 void SarifPrinter::Emit(const std::string& piece, FILE* out) {
   if (piece.empty()) return;  // a file without results
-  std::fputs(started_ ? ",\n" : (head_ + "\n").c_str(), out);
-  started_ = true;
+  Join(out);
   std::fwrite(piece.data(), 1, piece.size(), out);
 }
 
 void SarifPrinter::File(const FileResult& result, FILE* out) {
-  std::string piece;
-  if (Render(result, &piece)) {
-    Emit(piece, out);
+  if (result.error.empty() && result.doc) {
+    if (result.diagnostics.empty()) return;
+    Join(out);
+    WriteResults(result, /*parallel=*/true,
+                 [out](std::string_view s) { std::fwrite(s.data(), 1, s.size(), out); });
     return;
   }
   std::string path = result.path;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "report/json_printer.h"
+#include "report/position.h"
 #include "report/printer.h"
 
 namespace fulint {
@@ -29,6 +31,14 @@ class SarifPrinter : public Printer {
   void Finish(FILE* out) override;
 
  private:
+  // One result; `path` is the file's, `index` its positions.
+  nlohmann::ordered_json Result(const Diagnostic& d, const std::string& path,
+                                const LineIndex& index) const;
+  // Writes a linted file's results; `parallel`: a long file's laid out on every core.
+  void WriteResults(const FileResult& result, bool parallel, const JsonSink& write) const;
+  // Writes what comes before a file's results: the log's head, or the comma after the last.
+  void Join(FILE* out);
+
   PrintOptions options_;
   std::map<std::string, int> rule_index_;  // by id: the place in tool.driver.rules
   std::string head_, tail_;  // the log up to the results array's '[', and after its ']'

@@ -512,6 +512,42 @@ TEST_CASE("printers: files rendered apart and emitted in order make the same out
             ["message"] == "two\nlines");
 }
 
+TEST_CASE("printers: a long file's findings, laid out in chunks on several cores, keep their "
+          "order", "[printers]") {
+  // 6,000 findings (the JSON printers split the work from 4,096, in chunks of 1,024): File
+  // (chunks on every core) writes what Render (one thread) makes, and the documents parse.
+  std::string raw;
+  std::vector<Diagnostic> all;
+  for (int i = 0; i < 6000; ++i) {
+    Diagnostic d = Diag(static_cast<uint32_t>(raw.size()), static_cast<uint32_t>(raw.size() + 4),
+                        i % 2 ? Severity::kWarning : Severity::kSuggestion);
+    d.message = "finding " + std::to_string(i);
+    if (i % 7 == 0) d.fixes.push_back({"Replace", {{d.raw, "Text"}}, true});
+    all.push_back(d);
+    raw += "Line " + std::to_string(i) + "\n";
+  }
+  Document doc = MakeDoc(raw);
+  std::vector<FileResult> results = {Result(doc, {Diag(0, 4)}), Result(doc, all)};
+  PrintOptions options;
+  options.rules = {{"Test.Rule", "A rule.", "", Severity::kWarning}};
+  for (const char* format : {"json", "lsp", "sarif"}) {
+    INFO(format);
+    std::string whole = Run(format, results, options);
+    CHECK(RunRendered(format, results, options) == whole);
+    Json parsed = Json::parse(whole);
+    if (std::string(format) == "json") {
+      REQUIRE(parsed["files"][1]["diagnostics"].size() == 6000);
+      CHECK(parsed["files"][1]["diagnostics"][5999]["message"] == "finding 5999");
+    } else if (std::string(format) == "lsp") {
+      REQUIRE(parsed[1]["diagnostics"].size() == 6000);
+      CHECK(parsed[1]["diagnostics"][4096]["message"] == "finding 4096");
+    } else {
+      REQUIRE(parsed["runs"][0]["results"].size() == 6001);
+      CHECK(parsed["runs"][0]["results"][1025]["message"]["text"] == "finding 1024");
+    }
+  }
+}
+
 TEST_CASE("printers: the table lists every format, sorted", "[printers]") {
   std::vector<std::string> names = PrinterNames();
   CHECK(names == std::vector<std::string>{"github", "json", "line", "lsp", "sarif", "text"});
