@@ -468,8 +468,17 @@ int RunCli(int argc, char** argv) {
     }
     ++linted;
     if (o.fix) {
-      // Plan the fixes now; files are written only after every file has been linted.
+      // Plan the fixes now; files are written only after every file has been linted. The
+      // first pass is over the bytes the worker has just linted: its findings serve (linting
+      // them again here, on one thread, made --fix over 10,000 drafts with nothing to fix
+      // take 0.65-1.02 s instead of 0.33-0.41).
+      bool first_pass = true;
       auto pass = [&](const std::string& b) {
+        if (first_pass) {
+          first_pass = false;
+          return ApplyFixes(linted_file.doc->raw, linted_file.doc->decoded, result.diagnostics,
+                            /*safe_only=*/true);
+        }
         LintedFile f = LintBytes(name, b, *rules, segmenter(), lint_options);
         if (!f.result.error.empty()) return FixOutcome{b, 0, 0, 0, f.result.error};
         return ApplyFixes(f.doc->raw, f.doc->decoded, f.result.diagnostics, /*safe_only=*/true);
