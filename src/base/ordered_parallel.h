@@ -97,6 +97,19 @@ void ForEachInOrder(size_t count, unsigned jobs, InOrderLimits limits, Weigh wei
   RunOnKeptThreads(jobs, worker);
 }
 
+// Items [0, count) taken `chunk` at a time: make(from, to) returns a chunk's T on up to `jobs`
+// threads, use(from, to, T&&) takes them in order, two chunks a thread at most waiting (so a
+// long list's rendered text in memory stays small).
+template <typename T, typename Make, typename Use>
+void ForEachChunkInOrder(size_t count, size_t chunk, unsigned jobs, Make make, Use use) {
+  auto end = [&](size_t c) { return std::min(count, (c + 1) * chunk); };
+  ForEachInOrder<T>(
+      (count + chunk - 1) / chunk, jobs, InOrderLimits{size_t{2} * jobs},
+      [](const T&) { return size_t{0}; },
+      [&](size_t c, unsigned) { return make(c * chunk, end(c)); },
+      [&](size_t c, T&& item) { use(c * chunk, end(c), std::move(item)); }, [](unsigned) {});
+}
+
 template <typename T, typename Produce, typename Consume, typename Before>
 void ForEachInOrder(size_t count, unsigned jobs, size_t window, Produce produce, Consume consume,
                     Before before) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "base/cpus.h"
 #include "base/ordered_parallel.h"
 #include "report/position.h"
 
@@ -132,16 +131,13 @@ void WriteJsonElements(size_t count, const std::function<Json(size_t)>& element,
     }
     return text;
   };
-  constexpr size_t kSplitFrom = 4096, kChunk = 1024;  // as the text printer's
-  const unsigned cores = parallel && count >= kSplitFrom ? std::min(UsableCpus(), 4u) : 1;
+  const unsigned cores = parallel ? CoresForFindings(count) : 1;
   if (cores <= 1) {
     write(lay_out(0, count));
     return;
   }
-  ForEachInOrder<std::string>(
-      (count + kChunk - 1) / kChunk, cores, size_t{2} * cores,
-      [&](size_t c, unsigned) { return lay_out(c * kChunk, std::min(count, (c + 1) * kChunk)); },
-      [&](size_t, std::string&& text) { write(text); });
+  ForEachChunkInOrder<std::string>(count, kFindingsChunk, cores, lay_out,
+                                   [&](size_t, size_t, std::string&& text) { write(text); });
 }
 
 void WriteJsonWithArray(const Json& value, const std::string& key, int indent, size_t count,

@@ -1,7 +1,9 @@
 #include "report/printer.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "base/cpus.h"
 #include "report/github_printer.h"
 #include "report/json_printer.h"
 #include "report/line_printer.h"
@@ -67,6 +69,10 @@ bool Printer::Render(const FileResult& result, std::string* out) {
 
 void Printer::Emit(const std::string& piece, FILE* out) {
   std::fwrite(piece.data(), 1, piece.size(), out);
+}
+
+unsigned CoresForFindings(size_t findings) {
+  return findings < 4096 ? 1 : std::min(UsableCpus(), 4u);
 }
 
 bool ParsePositionEncoding(const std::string& name, PositionEncoding* out) {

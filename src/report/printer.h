@@ -75,6 +75,13 @@ class Printer {
   virtual void Finish(FILE* out) {}
 };
 
+// A long file's findings are laid out in chunks of this many on several cores (text and the
+// JSON formats alike), and written in order.
+constexpr size_t kFindingsChunk = 1024;
+// The cores to lay out `findings` findings on: 1 below 4,096 (not worth a thread), else every
+// core this process may use, at most 4.
+unsigned CoresForFindings(size_t findings);
+
 // True for a URI with a scheme ("https://...", "file:///...", "mailto:...").
 bool IsAbsoluteUri(const std::string& s);
 // `link` as an absolute URI: itself when absolute, `link_base` + `link` when relative and

@@ -7,12 +7,12 @@
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/byte_words.h"
-#include "base/cpus.h"
 #include "base/ordered_parallel.h"
 #include "report/position.h"
 #include "report/string_file.h"
@@ -172,35 +172,28 @@ void TextPrinter::File(const FileResult& result, FILE* out) {
   // every core and written in order. The chunks waiting to be written are few (two a core), so
   // the rendered text in memory stays small: rendering the second half whole on another core
   // held 14 MB of text in a growing buffer, 40 MB more peak memory for a 10 MB file.
-  constexpr size_t kSplitFrom = 4096, kChunk = 1024;
-  const unsigned cores = all.size() < kSplitFrom ? 1 : std::min(UsableCpus(), 4u);
+  const unsigned cores = CoresForFindings(all.size());
+  auto print = [&](size_t from, size_t to, FILE* to_file) {
+    for (size_t i = from; i < to; ++i) PrintOne(all[i], path, index, options_, to_file);
+  };
   if (cores <= 1) {
-    for (const Diagnostic& diag : all) PrintOne(diag, path, index, options_, out);
+    print(0, all.size(), out);
     return;
   }
-  struct Chunk {
-    std::string text;
-    bool rendered = false;  // false: no memory stream could be made; printed when written
-  };
-  const size_t chunks = (all.size() + kChunk - 1) / kChunk;
-  auto render = [&](size_t c, unsigned) {
-    Chunk chunk;
-    StringFile memory;
-    if (!memory.get()) return chunk;
-    for (size_t i = c * kChunk; i < std::min(all.size(), (c + 1) * kChunk); ++i)
-      PrintOne(all[i], path, index, options_, memory.get());
-    chunk.rendered = memory.Finish(&chunk.text);
-    return chunk;
-  };
-  auto write = [&](size_t c, Chunk&& chunk) {
-    if (chunk.rendered) {
-      std::fwrite(chunk.text.data(), 1, chunk.text.size(), out);
-      return;
-    }
-    for (size_t i = c * kChunk; i < std::min(all.size(), (c + 1) * kChunk); ++i)
-      PrintOne(all[i], path, index, options_, out);
-  };
-  ForEachInOrder<Chunk>(chunks, cores, size_t{2} * cores, render, write);
+  using Chunk = std::optional<std::string>;  // empty: no memory stream; printed when written
+  ForEachChunkInOrder<Chunk>(
+      all.size(), kFindingsChunk, cores,
+      [&](size_t from, size_t to) {
+        StringFile memory;
+        std::string text;
+        if (!memory.get()) return Chunk();
+        print(from, to, memory.get());
+        return memory.Finish(&text) ? Chunk(std::move(text)) : Chunk();
+      },
+      [&](size_t from, size_t to, Chunk&& chunk) {
+        if (chunk) std::fwrite(chunk->data(), 1, chunk->size(), out);
+        else print(from, to, out);
+      });
 }
 
 std::unique_ptr<Printer> MakeTextPrinter(const PrintOptions& options) {
