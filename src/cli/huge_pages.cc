@@ -35,7 +35,10 @@ void MaybeRestartWithHugePages(int argc, char** argv) {
     unsetenv(kMarker);
     return;
   }
-  if (const char* off = std::getenv("FULINT_HUGE_PAGES"); off && std::strcmp(off, "0") == 0) return;
+  // Only when asked: huge pages come from the free 2 MB blocks a ballooned VM has handed back
+  // to its host, and fault there again (src/cli/main.cc; BENCHMARKS.md, "Session 15").
+  const char* on = std::getenv("FULINT_HUGE_PAGES");
+  if (!on || std::strcmp(on, "1") != 0) return;
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return;  // the user's choice
   long long total = 0;

@@ -32,18 +32,20 @@
 namespace {
 
 #ifdef FULINT_WITH_MIMALLOC
-// fulint is linked with mimalloc (CMakeLists.txt, FULINT_MIMALLOC), asked here to back its
-// memory with 2 MB transparent huge pages. On our build VM the first touch of each fresh 4 KB
-// page costs about 10 microseconds (page faults are expensive under its shadow paging), and
-// a one-draft run touched 600 of them, mostly while loading the rules: with huge pages it is
-// a quarter faster (BENCHMARKS.md, "Session 6"). glibc's malloc cannot do this in-process.
-// A thread's first memory segment is committed at once too (eager_commit_delay 0), so that it
-// is on huge pages as well: that took a two-thread run over 1,000 drafts from 1,000 page
-// faults to 430. Run as a constructor, before the C++ library's own start-up allocates; an
-// explicit MIMALLOC_LARGE_OS_PAGES or FULINT_HUGE_PAGES=0 in the environment wins.
-[[gnu::constructor(101)]] void AskForHugePages() {
-  const char* off = std::getenv("FULINT_HUGE_PAGES");
-  if ((off && std::strcmp(off, "0") == 0) || std::getenv("MIMALLOC_LARGE_OS_PAGES")) return;
+// fulint is linked with mimalloc (CMakeLists.txt, FULINT_MIMALLOC). It can back its memory
+// with 2 MB transparent huge pages, but only when asked (FULINT_HUGE_PAGES=1): a huge page
+// needs a free 2 MB block, and on a VM whose balloon reports free memory to the host (ours
+// does, two seconds after it is freed) those blocks are the ones the host has taken back, so
+// every huge page faults on the host as it is zeroed. After a few idle seconds, as in a git
+// hook or an adviser's one run, 1,000 drafts took 89.5 ms with huge pages against 44.1 ms
+// without and the 10 MB file 0.91 s against 0.40 s; only runs back to back, which reuse the
+// pages the last run freed, gained (one draft 5%). BENCHMARKS.md, "Session 15".
+// Asked, a thread's first memory segment is committed at once too (eager_commit_delay 0).
+// Run as a constructor, before the C++ library's own start-up allocates; an explicit
+// MIMALLOC_LARGE_OS_PAGES in the environment wins.
+[[gnu::constructor(101)]] void MaybeAskForHugePages() {
+  const char* on = std::getenv("FULINT_HUGE_PAGES");
+  if (!on || std::strcmp(on, "1") != 0 || std::getenv("MIMALLOC_LARGE_OS_PAGES")) return;
   mi_option_enable(mi_option_large_os_pages);
   if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY")) mi_option_set(mi_option_eager_commit_delay, 0);
 }
@@ -59,7 +61,7 @@ extern "C" void OnBrokenPipe(int) { _exit(2); }
 
 int main(int argc, char** argv) {
 #ifndef FULINT_WITH_MIMALLOC
-  // glibc's malloc: huge pages only through a restart, worth it for long inputs.
+  // glibc's malloc: huge pages only through a restart, when asked (FULINT_HUGE_PAGES=1).
   fulint::MaybeRestartWithHugePages(argc, argv);
   // Big buffers (a long file's text, its words, its findings) are made and freed for every
   // file. By default glibc maps each one afresh and unmaps it when freed, and every page of

@@ -156,16 +156,17 @@ TEST_CASE("bad input: a large file is linted in bounded memory and time", "[bad-
 }
 
 TEST_CASE("bad input: the restart with huge pages for long inputs is invisible", "[bad-input]") {
-  // Over 8 MB of input on the command line restarts a fulint built without mimalloc with
-  // glibc's huge-page tunable; with mimalloc, FULINT_HUGE_PAGES=0 turns its huge pages off
-  // (src/cli/huge_pages.cc). Mostly blank lines, so it lints quickly also under ASan. The
-  // output, the messages and the exit status are those of a run without the restart.
+  // With FULINT_HUGE_PAGES=1, over 8 MB of input on the command line restarts a fulint built
+  // without mimalloc with glibc's huge-page tunable; with mimalloc, it turns mimalloc's huge
+  // pages on (src/cli/huge_pages.cc, src/cli/main.cc). Mostly blank lines, so it lints
+  // quickly also under ASan. The output, the messages and the exit status are those of a run
+  // without huge pages.
   TempDir dir;
   std::string text = "Subject: Thank you\n\nDear Dr. Lee,\n\nI enjoyed the the tour.\n" +
                      std::string(9u << 20, '\n') + "Best,\nAna Ruiz\n";
   std::string path = dir.Write("long.txt", text);
   std::string good = dir.Write("good.txt", kClean);
-  RunResult restarted = RunFulint({"--format", "line", path, good});
+  RunResult restarted = RunFulint({"--format", "line", path, good}, "", "FULINT_HUGE_PAGES=1");
   RunResult plain = RunFulint({"--format", "line", path, good}, "", "FULINT_HUGE_PAGES=0");
   INFO(restarted.err);
   CHECK(restarted.status == plain.status);
