@@ -1,7 +1,9 @@
 #include "parse/links.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string_view>
 
 namespace fulint {
@@ -38,26 +40,16 @@ void MaskLinks(Document* doc, Range within) {
   // Scan the decoded text, not `lintable`: the Markdown parser may have masked autolinks
   // already, and rules still need to know they are there.
   const std::string& t = doc->decoded.text;
-  // Only a URL's first letter or an address's '@' starts anything: other bytes are passed
-  // over with one table lookup each (testing every position for five prefixes was a tenth of
-  // a long file's parse).
-  static constexpr auto kStarts = [] {
-    std::array<bool, 256> a{};
-    for (unsigned char c : {'h', 'w', 'm', 'f', '@'}) a[c] = true;
-    return a;
-  }();
-  uint32_t i = within.begin;
-  while (i < within.end) {
-    while (i < within.end && !kStarts[static_cast<unsigned char>(t[i])]) ++i;
-    if (i >= within.end) break;
+  // Where a link starts: a URL's first letter or an address's '@'. Returns the end of the
+  // link masked there, or 0 when none starts at i.
+  auto link_at = [&](uint32_t i) -> uint32_t {
     if (StartsUrl(t, i)) {
       uint32_t e = i;
       while (e < within.end && IsUrlChar(t[e])) ++e;
       e = TrimUrlEnd(t, i, e);
       doc->urls.push_back({i, e});
       Mask(doc, {i, e});
-      i = e;
-      continue;
+      return e;
     }
     if (t[i] == '@' && i > within.begin) {
       uint32_t b = i;
@@ -69,11 +61,42 @@ void MaskLinks(Document* doc, Range within) {
       if (b < i && e > i + 1 && dot && t[e - 1] != '.') {
         doc->emails.push_back({b, e});
         Mask(doc, {b, e});
-        i = e;
-        continue;
+        return e;
       }
     }
-    ++i;
+    return 0;
+  };
+  // Every link has a trigger byte at most six bytes after its start: the ':' of "http:",
+  // "https:", "ftp:" or "mailto:", the '.' of "www.", the '@' of an address. The text is
+  // searched for the next trigger (strcspn: many bytes at a time), and only the six bytes
+  // before it are tried as starts (trying every h, w, m, f and @ was most of this pass on a
+  // long file; a start further back would have had an earlier trigger).
+  auto next_trigger = [&](uint32_t from) {
+    while (from < within.end) {
+      from += static_cast<uint32_t>(std::strcspn(t.c_str() + from, ":.@"));
+      if (from >= within.end || t[from] != '\0') break;
+      ++from;  // a NUL byte in the text: strcspn stops there, but it is not a trigger
+    }
+    return std::min(from, within.end);
+  };
+  static constexpr auto kStarts = [] {
+    std::array<bool, 256> a{};
+    for (unsigned char c : {'h', 'w', 'm', 'f', '@'}) a[c] = true;
+    return a;
+  }();
+  uint32_t i = within.begin;
+  while (i < within.end) {
+    uint32_t trigger = next_trigger(i);
+    if (trigger >= within.end) break;
+    uint32_t next = trigger + 1;
+    for (uint32_t j = std::max(i, trigger >= 6 ? trigger - 6 : 0); j <= trigger; ++j) {
+      if (!kStarts[static_cast<unsigned char>(t[j])]) continue;
+      if (uint32_t e = link_at(j)) {
+        next = e;
+        break;
+      }
+    }
+    i = next;
   }
 }
 

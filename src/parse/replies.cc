@@ -24,11 +24,14 @@ bool IsAttribution(std::string_view line) {
 
 
 // Outlook's reply header: a line of underscores, or "From:" followed within two lines by
-// "Sent:" (or "Date:").
-bool IsOutlookHeader(std::string_view line, std::string_view next, std::string_view after) {
+// "Sent:" (or "Date:"). `following` gives the next line and the one after (asked for only
+// when the line starts with "From:").
+template <typename Following>
+bool IsOutlookHeader(std::string_view line, Following following) {
   std::string_view t = TrimLeft(line);
   if (t.size() >= 10 && t.find_first_not_of('_') == std::string_view::npos) return true;
   if (!t.starts_with("From:")) return false;
+  auto [next, after] = following();
   for (std::string_view n : {TrimLeft(next), TrimLeft(after)})
     if (n.starts_with("Sent:") || n.starts_with("Date:")) return true;
   return false;
@@ -49,15 +52,24 @@ void FindReplies(Document* doc) {
     uint32_t end = line_at(pos).second;
     std::string_view line(t.data() + pos, end - pos);
     std::string_view trimmed = TrimLeft(line);
-    auto [n1, e1] = end < doc->note.end ? line_at(end + 1) : std::pair<uint32_t, uint32_t>{end, end};
-    auto [n2, e2] = e1 < doc->note.end ? line_at(e1 + 1) : std::pair<uint32_t, uint32_t>{e1, e1};
-    std::string_view next(t.data() + n1, e1 - n1), after(t.data() + n2, e2 - n2);
+    // The next two lines, found only for the rare line that needs them (finding them for
+    // every line, and joining each line to the next, was most of this pass on a long file).
+    auto following = [&] {
+      auto [n1, e1] = end < doc->note.end ? line_at(end + 1) : std::pair<uint32_t, uint32_t>{end, end};
+      auto [n2, e2] = e1 < doc->note.end ? line_at(e1 + 1) : std::pair<uint32_t, uint32_t>{e1, e1};
+      return std::pair<std::string_view, std::string_view>{
+          std::string_view(t.data() + n1, e1 - n1), std::string_view(t.data() + n2, e2 - n2)};
+    };
     // An attribution wrapped onto two lines: "On Tue, Jan 7, 2025 at 9:14 AM Dr. Lee <x@y>"
     // then "wrote:".
-    std::string joined = std::string(line) + " " + std::string(next);
-    bool wrapped = TrimLeft(line).starts_with("On ") && !IsAttribution(line) &&
-                   IsAttribution(joined) && TrimLeft(next).size() < 120;
-    if (IsAttribution(line) || wrapped || IsOutlookHeader(line, next, after)) {
+    bool attribution = IsAttribution(line);
+    bool wrapped = false;
+    if (!attribution && trimmed.starts_with("On ")) {
+      std::string_view next = following().first;
+      wrapped = IsAttribution(std::string(line) + " " + std::string(next)) &&
+                TrimLeft(next).size() < 120;
+    }
+    if (attribution || wrapped || IsOutlookHeader(line, following)) {
       // Everything from here on is the message being answered.
       Mask(doc, {pos, doc->note.end});
       doc->quoted.push_back({pos, doc->note.end});
