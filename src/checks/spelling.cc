@@ -113,6 +113,9 @@ class Spelling : public Check {
   int suggestions = 3;
   int max_suggested = 5;
 
+  // Every word looked up: the longest check on a long text (65 ms of a 10 MB file's rules).
+  int StartEarlyRank() const override { return 2; }
+
   void Run(LintContext& ctx, const std::vector<Range>& units,
            std::vector<Finding>* out) const override {
     const Document& doc = ctx.doc();

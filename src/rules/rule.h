@@ -63,6 +63,11 @@ class Check {
   // PhraseUnion and the regexes' required literals into one RegexUnion, so a document is
   // scanned once for all of them (rules/phrase_scans.h, rules/regex_scans.h).
   virtual void AddScanTargets(ScanTargets* /*out*/) const {}
+  // How early the threads sharing a long document should start this check (engine.cc):
+  // checks that take longest on long text (a dictionary lookup for every word) rank higher,
+  // so that none of them is the last thing left on one thread while the others wait. A
+  // scheduling hint only: findings never depend on it.
+  virtual int StartEarlyRank() const { return 0; }
 };
 
 struct RuleExamples {

@@ -252,7 +252,20 @@ bool LoadRules(const std::string& dir, RuleSet* out, std::vector<ConfigError>* e
 
 void IndexSharedScans(RuleSet* rules) {
   ScanTargets targets;
-  for (const auto& rule : rules->rules) rule->check->AddScanTargets(&targets);
+  std::vector<uint32_t> scanning;  // rules with phrase lists: they wait for the shared scan
+  rules->parallel_order.clear();
+  for (size_t i = 0; i < rules->rules.size(); ++i) {
+    size_t lists_before = targets.phrase_lists.size();
+    rules->rules[i]->check->AddScanTargets(&targets);
+    (targets.phrase_lists.size() > lists_before ? scanning : rules->parallel_order)
+        .push_back(static_cast<uint32_t>(i));
+  }
+  std::stable_sort(rules->parallel_order.begin(), rules->parallel_order.end(),
+                   [&](uint32_t a, uint32_t b) {
+                     return rules->rules[a]->check->StartEarlyRank() >
+                            rules->rules[b]->check->StartEarlyRank();
+                   });
+  rules->parallel_order.insert(rules->parallel_order.end(), scanning.begin(), scanning.end());
   const auto& lists = targets.phrase_lists;
   rules->phrases = lists.empty() ? nullptr : std::make_shared<const PhraseUnion>(lists);
   rules->regexes = targets.regexes.empty()

@@ -19,10 +19,17 @@ struct RuleSet {
   // Every rule's regexes, whose required literals are found in one scan once the rule set has
   // linted enough text (regex_scans.h); made by LoadRules, null: each regex scans for itself.
   std::shared_ptr<RegexUnion> regexes;
+  // The order in which the threads sharing one long document take its rules (engine.cc):
+  // the rules that do not wait for the phrase-list scan first, so that the threads not
+  // scanning have work meanwhile, those whose checks rank higher to start early before
+  // others (Check::StartEarlyRank), otherwise in id order; then the rules that wait for the
+  // scan. Made by IndexSharedScans; empty: id order.
+  std::vector<uint32_t> parallel_order;
   const Rule* Find(const std::string& id) const;
 };
 
-// Makes rules->phrases and rules->regexes from the loaded rules' checks.
+// Makes rules->phrases, rules->regexes and rules->parallel_order from the loaded rules'
+// checks.
 void IndexSharedScans(RuleSet* rules);
 
 // How a configuration changes the rules as they load (see config/config.h).

@@ -2,6 +2,7 @@
 // in the same order, as on one thread, whatever the number of threads.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "cli/lint_file.h"
 #include "rules/engine.h"
 #include "rules/rule_set.h"
+#include "rules/scan_targets.h"
 
 namespace fulint {
 namespace {
@@ -54,6 +56,41 @@ TEST_CASE("engine: a long document gives the same findings on 1, 2 and 3 threads
   REQUIRE(rules_found.size() >= 20);  // half the rules: a rule dropped by a thread shows
   CHECK(Findings(rules, text, 2) == one);
   CHECK(Findings(rules, text, 3) == one);
+}
+
+TEST_CASE("engine: a long document's threads take the longest rules first, those waiting "
+          "for the phrase scan last", "[engine][threads]") {
+  RuleSet rules;
+  std::vector<ConfigError> errors;
+  REQUIRE(LoadRules(FULINT_SOURCE_DIR "/rules", &rules, &errors));
+  const auto& order = rules.parallel_order;
+  REQUIRE(order.size() == rules.rules.size());
+  std::vector<uint32_t> sorted(order.begin(), order.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (uint32_t i = 0; i < sorted.size(); ++i) REQUIRE(sorted[i] == i);  // each rule once
+  auto waits_for_scan = [&](uint32_t i) {
+    ScanTargets targets;
+    rules.rules[i]->check->AddScanTargets(&targets);
+    return !targets.phrase_lists.empty();
+  };
+  size_t first_waiting = order.size();
+  for (size_t k = 0; k < order.size(); ++k)
+    if (waits_for_scan(order[k])) {
+      first_waiting = k;
+      break;
+    }
+  REQUIRE(first_waiting > 0);
+  REQUIRE(first_waiting < order.size());
+  for (size_t k = first_waiting; k < order.size(); ++k) CHECK(waits_for_scan(order[k]));
+  // Among the others: higher ranks first, then id order.
+  for (size_t k = 1; k < first_waiting; ++k) {
+    int before = rules.rules[order[k - 1]]->check->StartEarlyRank();
+    int after = rules.rules[order[k]]->check->StartEarlyRank();
+    CHECK(before >= after);
+    if (before == after) CHECK(order[k - 1] < order[k]);
+  }
+  CHECK(rules.rules[order[0]]->id == "FollowUp.Spelling");
+  CHECK(rules.rules[order[1]]->id == "FollowUp.ConsistencyProgram");
 }
 
 }  // namespace
