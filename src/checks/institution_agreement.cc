@@ -1,6 +1,8 @@
 #include "checks/institution_agreement.h"
 
+#include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -64,11 +66,36 @@ bool IsCapitalWord(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
 }
 
+// The small words that may join the words of a name ("University of the North").
+bool IsConnector(std::string_view w) {
+  for (std::string_view c : {"of", "the", "and", "for", "at", "de", "la"})
+    if (w == c) return true;
+  return false;
+}
+
+// A set of strings that can be asked about a string_view without making a string of it.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// `word` in lower case, in `buf` when it fits (every capitalised word of a long text is
+// looked up: a string for each was a good part of this check's time), else in `spill`.
+constexpr size_t kLowerBuffer = 64;
+std::string_view LowerWord(std::string_view word, char (&buf)[kLowerBuffer], std::string* spill) {
+  if (word.size() > kLowerBuffer) return *spill = LowerAscii(word);
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, word.size());
+}
+
 class InstitutionAgreement : public Check {
  public:
   std::vector<std::string> fields;
-  std::unordered_set<std::string> institution_words;  // lower case
-  std::unordered_set<std::string> connectors = {"of", "the", "and", "for", "at", "de", "la"};
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> institution_words;  // lower case
+  size_t longest_institution_word = 0;
 
   // Every capitalised word looked up: the second longest check on a long text.
   int StartEarlyRank() const override { return 1; }
@@ -91,7 +118,7 @@ class InstitutionAgreement : public Check {
           std::string_view gap = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
           if (gap != " " && gap != "-") break;
           std::string_view w = text.substr(words[j].begin, words[j].size());
-          if (!IsCapitalWord(w) && !connectors.count(std::string(w))) break;
+          if (!IsCapitalWord(w) && !IsConnector(w)) break;
           ++j;
         }
         while (j > i + 1 && !IsCapitalWord(text.substr(words[j - 1].begin, words[j - 1].size()))) --j;
@@ -102,24 +129,31 @@ class InstitutionAgreement : public Check {
   }
 
  private:
+  bool IsInstitutionWord(std::string_view lower) const {
+    // Most capitalised words are longer than any institution word: no hash for them.
+    return lower.size() <= longest_institution_word && institution_words.contains(lower);
+  }
+
   void Check(const Document& doc, std::string_view text, Range unit, std::span<const Range> words,
              size_t i, size_t j, AllowedWords& allowed,
              std::vector<Finding>* out) const {
     // One word of the name shared with the program's is enough: "Northfield Community
     // Hospital Family Medicine Residency" is the Northfield program's full name.
     bool has_institution_word = false, has_distinct = false;
+    char buf[kLowerBuffer];
+    std::string spill;
     for (size_t k = i; k < j; ++k) {
-      std::string w = LowerAscii(text.substr(words[k].begin, words[k].size()));
-      if (institution_words.count(w)) has_institution_word = true;
-      else if (!connectors.count(w)) has_distinct = true;
+      std::string_view w = LowerWord(text.substr(words[k].begin, words[k].size()), buf, &spill);
+      if (IsInstitutionWord(w)) has_institution_word = true;
+      else if (!IsConnector(w)) has_distinct = true;
     }
     if (!has_institution_word || !has_distinct) return;
     // The run names an institution (rare): is a distinct word of it the program's own? The
     // run is a few words, so they are classified again rather than kept in a vector.
     for (size_t k = i; k < j; ++k) {
       std::string_view word = text.substr(words[k].begin, words[k].size());
-      std::string w = LowerAscii(word);
-      if (!institution_words.count(w) && !connectors.count(w) && allowed.Has(word)) return;
+      std::string_view w = LowerWord(word, buf, &spill);
+      if (!IsInstitutionWord(w) && !IsConnector(w) && allowed.Has(word)) return;
     }
     // "my home program", "our Mercy General": the applicant's own places.
     size_t from = words[i].begin > unit.begin + 12 ? words[i].begin - 12 : unit.begin;
@@ -142,7 +176,10 @@ std::unique_ptr<Check> LoadInstitutionAgreement(YamlReader& reader, const std::s
     reader.Error(reader.root().Mark(), "an institution_agreement rule needs 'institution_words_file'");
     return nullptr;
   }
-  for (const auto& w : words) check->institution_words.insert(LowerAscii(w));
+  for (const auto& w : words) {
+    check->institution_words.insert(LowerAscii(w));
+    check->longest_institution_word = std::max(check->longest_institution_word, w.size());
+  }
   return check;
 }
 

@@ -120,7 +120,12 @@ void FindLetterParts(Document* doc) {
       continue;
     }
     // A line holding only an address is masked but is not blank: it belongs to a signature.
-    if (r.empty() && HasLink(*doc, {pos, end})) r = Trim(doc->text(), {pos, end});
+    // (A line blank in the text too holds no link: looking its links up anyway was most of
+    // this pass on a long file.)
+    if (r.empty()) {
+      Range in_text = Trim(doc->text(), {pos, end});
+      if (!in_text.empty() && HasLink(*doc, {pos, end})) r = in_text;
+    }
     lines.push_back({r});
     pos = end + 1;
   }
