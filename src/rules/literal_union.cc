@@ -1,6 +1,8 @@
 #include "rules/literal_union.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <utility>
 
 #include "rules/literal_trie.h"
@@ -31,6 +33,7 @@ LiteralUnion::LiteralUnion(const std::vector<std::vector<std::string>>& literals
   for (uint32_t slot = 0; slot < literals.size(); ++slot)
     for (const std::string& lit : literals[slot]) {
       if (lit.empty()) continue;
+      longest_ = std::max(longest_, static_cast<uint32_t>(lit.size()));
       int32_t s = trie.Add(lit);
       own.resize(trie.states());
       AddOutput(slot, static_cast<uint32_t>(lit.size()), &own[s]);
@@ -77,6 +80,70 @@ void LiteralUnion::Scan(std::string_view text,
     const uint32_t state = static_cast<uint32_t>(row) / classes_;
     for (uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k)
       (*per_slot)[outputs_[k].slot].push_back({i + 1 - outputs_[k].length, i + 1});
+  }
+}
+
+void LiteralUnion::ScanLike(std::string_view text, std::string_view like,
+                            const std::vector<std::vector<LiteralHit>>& like_hits,
+                            std::vector<std::vector<LiteralHit>>* per_slot) const {
+  per_slot->resize(slots_);
+  for (auto& hits : *per_slot) hits.clear();
+  if (outputs_.empty()) return;
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  const uint32_t m = std::max<uint32_t>(longest_, 1);
+  // Ends whose hits may differ: a hit ending at e covers at most the m bytes before e, so a
+  // differing run [x, y) affects the ends x+1 .. y+m-1. Kept as merged inclusive ranges.
+  std::vector<std::pair<uint32_t, uint32_t>> dirty;
+  constexpr uint32_t kBlock = 64;
+  for (uint32_t i = 0; i < n;) {
+    // Whole blocks that are equal are passed over with one memcmp each.
+    if (i + kBlock <= n && std::memcmp(text.data() + i, like.data() + i, kBlock) == 0) {
+      i += kBlock;
+      continue;
+    }
+    if (text[i] == like[i]) {
+      ++i;
+      continue;
+    }
+    uint32_t x = i;
+    while (i < n && text[i] != like[i]) ++i;
+    uint32_t lo = x + 1, hi = std::min(n, i + m - 1);
+    if (!dirty.empty() && lo <= dirty.back().second + 1)
+      dirty.back().second = std::max(dirty.back().second, hi);
+    else
+      dirty.push_back({lo, hi});
+  }
+  if (dirty.empty()) {
+    *per_slot = like_hits;
+    return;
+  }
+  // The dirty ends' hits, from scans of `text` starting m bytes before each range (the
+  // automaton's state at an end depends only on the m bytes before it).
+  std::vector<std::vector<LiteralHit>> near(slots_), found;
+  for (auto [lo, hi] : dirty) {
+    uint32_t from = lo > m ? lo - m : 0;
+    Scan(text.substr(from, hi - from), &found);
+    for (size_t slot = 0; slot < slots_; ++slot)
+      for (LiteralHit h : found[slot]) {
+        h.begin += from;
+        h.end += from;
+        if (h.end >= lo && h.end <= hi) near[slot].push_back(h);
+      }
+  }
+  // Each slot's hits in order of their ends: `like`'s at clean ends, the scans' at dirty ones.
+  for (size_t slot = 0; slot < slots_; ++slot) {
+    const auto& base = like_hits[slot];
+    const auto& fresh = near[slot];
+    auto& out = (*per_slot)[slot];
+    out.reserve(base.size() + fresh.size());
+    size_t d = 0, f = 0;
+    for (const LiteralHit& h : base) {
+      while (d < dirty.size() && dirty[d].second < h.end) ++d;
+      if (d < dirty.size() && h.end >= dirty[d].first) continue;
+      while (f < fresh.size() && fresh[f].end < h.end) out.push_back(fresh[f++]);
+      out.push_back(h);
+    }
+    out.insert(out.end(), fresh.begin() + static_cast<std::ptrdiff_t>(f), fresh.end());
   }
 }
 

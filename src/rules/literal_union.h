@@ -26,12 +26,21 @@ class LiteralUnion {
   size_t slots() const { return slots_; }
   // Replaces (*per_slot)[slot] with the slot's hits in `text`, in order of their ends.
   void Scan(std::string_view text, std::vector<std::vector<LiteralHit>>* per_slot) const;
+  // The same as Scan(text, per_slot), given the hits `like_hits` of `like`, a text of the
+  // same length that differs from `text` in few places (a document's masked view and its
+  // decoded text): a hit depends only on the longest() bytes before its end, so `text` is
+  // scanned only around the bytes where the two differ and `like`'s hits serve elsewhere.
+  void ScanLike(std::string_view text, std::string_view like,
+                const std::vector<std::vector<LiteralHit>>& like_hits,
+                std::vector<std::vector<LiteralHit>>* per_slot) const;
+  uint32_t longest() const { return longest_; }  // the longest literal's length
 
  private:
   struct Output {
     uint32_t slot, length;
   };
   size_t slots_ = 0;
+  uint32_t longest_ = 0;
   // class_[byte]: its class, ASCII case folded (bytes in no literal share class 0);
   // delta_[row + class]: the next state's row (state * classes_), complemented when that state
   // has outputs; outputs_[output_begin_[state]..output_begin_[state + 1]): for each slot with

@@ -52,8 +52,20 @@ const std::vector<LiteralHit>* RegexScans::Hits(const Regex& regex, std::string_
     return v.data() == text.data() && v.size() == text.size();
   });
   if (view == views_.end()) return nullptr;
-  Scan& scan = *scans_[static_cast<size_t>(view - views_.begin())];
-  scan.done([&] { built_->literals.Scan(text, &scan.per_slot); });
+  const size_t index = static_cast<size_t>(view - views_.begin());
+  Scan& scan = *scans_[index];
+  if (index > 0 && views_[0].size() == text.size()) {
+    // A later view of the same length (the decoded text, beside the masked text) differs from
+    // the first only where parts are masked: its hits come from the first view's, with only
+    // the masked places scanned again (a whole second scan was 22 ms of a 10 MB file).
+    Scan& first = *scans_[0];
+    first.done([&] { built_->literals.Scan(views_[0], &first.per_slot); });
+    scan.done([&] {
+      built_->literals.ScanLike(text, views_[0], first.per_slot, &scan.per_slot);
+    });
+  } else {
+    scan.done([&] { built_->literals.Scan(text, &scan.per_slot); });
+  }
   return &scan.per_slot[found->second];
 }
 

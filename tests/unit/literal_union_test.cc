@@ -2,6 +2,8 @@
 // for each regex's own: the same hits for every range of a text, and so the same matches.
 #include "rules/literal_union.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -74,6 +76,55 @@ TEST_CASE("LiteralUnion finds, in every range, what each slot's own scanner find
   }
   CHECK(with_hits > 0);
   CHECK(with_hits < compared);
+}
+
+TEST_CASE("LiteralUnion::ScanLike gives Scan's hits from a like text's, scanning only where "
+          "they differ", "[literals]") {
+  const std::vector<std::vector<std::string>> slots = {
+      {"rank", "ran", "an"}, {"a", "ab", "abab", "b"}, {"."}, {},
+      {"  ", "very  very", " \t"}, {"http://", "@"}, {"rank", "you"}};
+  LiteralUnion shared(slots);
+  REQUIRE(shared.longest() == 10);
+  // Texts and their masked copies (runs of bytes blanked, as links, quotes and headers are),
+  // from a fixed seed: masks at the start and end, side by side, longer than the longest
+  // literal and shorter, and none.
+  uint32_t seed = 12345;
+  auto next = [&](uint32_t bound) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % bound;
+  };
+  const std::vector<std::string> pieces = {"rank", "an", "ab", "a", "b", ".", " ", "  ", "\t",
+                                           "very  very", "http://x.y", "d@e.f", "you", "\n"};
+  int differing = 0, dirty_hits = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    while (text.size() < 20 + next(200)) text += pieces[next(pieces.size())];
+    std::string like = text;
+    for (int masks = static_cast<int>(next(4)); masks > 0; --masks) {
+      size_t at = next(static_cast<uint32_t>(text.size()));
+      size_t len = 1 + next(round % 2 ? 30 : 4);
+      for (size_t i = at; i < std::min(text.size(), at + len); ++i)
+        if (like[i] != '\n') like[i] = ' ';
+    }
+    differing += like != text;
+    std::vector<std::vector<LiteralHit>> want, like_hits, got;
+    shared.Scan(text, &want);
+    shared.Scan(like, &like_hits);
+    shared.ScanLike(text, like, like_hits, &got);
+    REQUIRE(got.size() == want.size());
+    for (size_t s = 0; s < want.size(); ++s) {
+      INFO("round " << round << ", slot " << s << ", text '" << text << "', like '" << like
+                    << "'");
+      REQUIRE(got[s].size() == want[s].size());
+      for (size_t k = 0; k < want[s].size(); ++k) {
+        CHECK(got[s][k].begin == want[s][k].begin);
+        CHECK(got[s][k].end == want[s][k].end);
+      }
+      dirty_hits += like_hits[s].size() != want[s].size();
+    }
+  }
+  CHECK(differing > 200);
+  CHECK(dirty_hits > 50);  // masking changed the hits often: the rescans were exercised
 }
 
 TEST_CASE("LiteralUnion folds ASCII case only", "[literals]") {
