@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "base/exit_cleanup.h"
 #include "cli/app.h"
 #include "cli/huge_pages.h"
 
@@ -16,18 +17,6 @@
 #include <cstring>
 #endif
 
-// Sanitizer builds exit normally: LeakSanitizer looks for leaks from exit()'s handlers.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define FULINT_EXIT_WITH_CLEANUP 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-#define FULINT_EXIT_WITH_CLEANUP 1
-#endif
-#endif
-#ifndef FULINT_EXIT_WITH_CLEANUP
-#define FULINT_EXIT_WITH_CLEANUP 0
-#endif
 
 namespace {
 
