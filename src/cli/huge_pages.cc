@@ -22,9 +22,10 @@ constexpr const char* kMarker = "FULINT_RESTARTED_FOR_HUGE_PAGES";
 void MaybeRestartWithHugePages(int argc, char** argv) {
   // A long file's lint touches about ten bytes of fresh memory per input byte (its text three
   // times over, its words, findings and output), and every 4 KB page of that costs a page
-  // fault: on our build VM, 40,000 faults and a third of a 10 MB file's time. glibc backs its
-  // heaps with 2 MB pages when the tunable glibc.malloc.hugetlb=1 is set, but tunables are
-  // read only when a program starts (glibc 2.36 has no call to set one), hence the restart.
+  // fault: on an early build VM, 40,000 faults and a third of a 10 MB file's time. glibc
+  // backs its heaps with 2 MB pages when the tunable glibc.malloc.hugetlb=1 is set, but
+  // tunables are read only when a program starts (glibc 2.36 has no call to set one), hence
+  // the restart.
   if (const char* saved = std::getenv(kMarker)) {
     // The restarted process: the tunable is in effect now; give children (git, editors) the
     // environment as it was.

@@ -55,8 +55,9 @@ void FindReplies(Document* doc) {
     // The next two lines, found only for the rare line that needs them (finding them for
     // every line, and joining each line to the next, was most of this pass on a long file).
     auto following = [&] {
-      auto [n1, e1] = end < doc->note.end ? line_at(end + 1) : std::pair<uint32_t, uint32_t>{end, end};
-      auto [n2, e2] = e1 < doc->note.end ? line_at(e1 + 1) : std::pair<uint32_t, uint32_t>{e1, e1};
+      using Span = std::pair<uint32_t, uint32_t>;
+      auto [n1, e1] = end < doc->note.end ? line_at(end + 1) : Span{end, end};
+      auto [n2, e2] = e1 < doc->note.end ? line_at(e1 + 1) : Span{e1, e1};
       return std::pair<std::string_view, std::string_view>{
           std::string_view(t.data() + n1, e1 - n1), std::string_view(t.data() + n2, e2 - n2)};
     };
