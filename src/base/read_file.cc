@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <memory>
 
+#include "base/prefault.h"
+
 namespace fulint {
 namespace {
 
@@ -25,6 +27,10 @@ ReadStatus ReadFd(int fd, std::string* out, size_t max_bytes, int* error_number)
   size_t want = known_size ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
   const size_t limit = max_bytes == SIZE_MAX ? SIZE_MAX : max_bytes + 1;
   ReadStatus status = ReadStatus::kOk;
+  if (known_size && want <= limit) {
+    out->reserve(want);
+    PrefaultCapacity(out);
+  }
   for (;;) {
     size_t at = out->size();
     if (at >= limit) {

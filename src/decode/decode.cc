@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/byte_words.h"
+#include "base/prefault.h"
 
 namespace fulint {
 namespace {
@@ -119,6 +120,7 @@ bool Decode(std::string_view raw, DecodedText* out, DecodeError* error) {
     i = 3;
   }
   out->text.reserve(raw.size());
+  PrefaultCapacity(&out->text);
   size_t run_start = i;  // start of the current run copied byte for byte
   auto flush = [&](size_t upto) {
     out->text.append(raw.data() + run_start, upto - run_start);

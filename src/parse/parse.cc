@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/prefault.h"
 #include "mime/message.h"
 #include "parse/headers.h"
 #include "parse/links.h"
@@ -36,6 +37,8 @@ ParseOutcome ParseDocument(Document* doc) {
     outcome.error_raw_offset = error.raw_offset;
     return outcome;
   }
+  doc->lintable.reserve(doc->decoded.text.size());
+  PrefaultCapacity(&doc->lintable);
   doc->lintable = doc->decoded.text;
   for (const auto& p : mime_problems) {
     uint32_t at = doc->decoded.map.ToText(p.raw_offset);
