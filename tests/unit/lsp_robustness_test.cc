@@ -123,6 +123,9 @@ class LspChild {
       dup2(fds[0], 0);
       int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       dup2(out, 1);
+      // The server's own messages (a sanitizer's report, say) kept for a failing test to show.
+      int err = open((out_path + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (err >= 0) dup2(err, 2);
       close(fds[0]);
       close(fds[1]);
       setenv("XDG_CONFIG_HOME", "/nonexistent-fulint-config", 1);
@@ -151,6 +154,11 @@ class LspChild {
   }
   // Waits until the answer to request `id` is in the output file.
   bool WaitFor(int id) { return WaitForText("\"id\":" + std::to_string(id) + ","); }
+  // The end of what the server wrote to its standard error.
+  std::string ErrTail() const {
+    std::string err = test::ReadFile(out_path_ + ".err");
+    return err.size() > 2000 ? err.substr(err.size() - 2000) : err;
+  }
   // Waits (up to 60 s) until `needle` is in the output file.
   bool WaitForText(const std::string& needle) {
     for (int i = 0; i < 6000; ++i) {
@@ -191,7 +199,11 @@ TEST_CASE("lsp robustness: a 4 MB document is opened, linted and answered", "[ls
   std::string uri = "file://" + (dir / "huge.txt").string();
   server.Send(Request(1, "initialize", {{"capabilities", json::object()}}));
   server.Send(DidOpen(uri, text));
-  CHECK(server.WaitForText("textDocument/publishDiagnostics"));  // opening lints at once
+  auto opened = std::chrono::steady_clock::now();
+  bool published = server.WaitForText("textDocument/publishDiagnostics");  // lints at once
+  INFO("waited " << std::chrono::duration<double>(std::chrono::steady_clock::now() - opened).count()
+                 << " s; the server's standard error: " << server.ErrTail());
+  CHECK(published);
   server.Send(
       Request(2, "textDocument/hover",
               {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 4}}}}));
