@@ -343,6 +343,58 @@ std::vector<PhraseMatch> PhraseAutomaton::FindAll(std::string_view text, Range w
 void PhraseAutomaton::Scan(std::string_view text, Range within,
                            std::vector<PhraseMatch>* const* sinks) const {
   if (patterns_.empty()) return;
+  const uint32_t end = std::min<uint32_t>(within.end, static_cast<uint32_t>(text.size()));
+  if (end >= within.begin && end - within.begin >= full_rows_from) {
+    if (const int32_t* full = FullRows()) return ScanLoop<true>(text, within, sinks, full);
+  }
+  ScanLoop<false>(text, within, sinks, nullptr);
+}
+
+uint32_t PhraseAutomaton::full_rows_from = 256 << 10;
+
+const int32_t* PhraseAutomaton::FullRows() const {
+  const size_t n = fail_.size(), classes = classes_;
+  // Past 64 MB of rows (a style of some hundred thousand phrase bytes) the shallow rows do;
+  // below it, row offsets fit an int32_t.
+  if (n * classes > (size_t{16} << 20)) return nullptr;
+  full_->once([&] {
+    std::vector<int32_t>& rows = full_->rows;
+    rows.resize(n * classes);  // target states for now
+    auto copy_dense = [&](int32_t s) {
+      const int32_t* from = &delta_[static_cast<size_t>(dense_row_[s]) * classes];
+      for (size_t c = 0; c < classes; ++c)
+        rows[static_cast<size_t>(s) * classes + c] =
+            from[c] >= 0 ? row_state_[static_cast<uint32_t>(from[c]) / classes_] : -from[c] - 1;
+    };
+    // The two roots' rows are special (built by Build); every other state's row is its
+    // failure state's row with its own children written over it, made in breadth-first
+    // order so the failure state's row (shallower) is complete.
+    const int32_t root_in_word = static_cast<int32_t>(n) - 1;
+    copy_dense(0);
+    copy_dense(root_in_word);
+    std::vector<int32_t> queue;
+    queue.reserve(n);
+    for (uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) queue.push_back(edges_[e].second);
+    for (size_t q = 0; q < queue.size(); ++q) {
+      const int32_t s = queue[q];
+      int32_t* row = &rows[static_cast<size_t>(s) * classes];
+      const int32_t* fail_row = &rows[static_cast<size_t>(fail_[s]) * classes];
+      std::copy(fail_row, fail_row + classes, row);
+      for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
+        row[edges_[e].first] = edges_[e].second;
+        queue.push_back(edges_[e].second);
+      }
+    }
+    for (int32_t& t : rows)
+      t = first_output_[t] < 0 ? t * static_cast<int32_t>(classes_) : -(t + 1);
+  });
+  return full_->rows.data();
+}
+
+template <bool kFull>
+void PhraseAutomaton::ScanLoop(std::string_view text, Range within,
+                               std::vector<PhraseMatch>* const* sinks,
+                               const int32_t* full) const {
   // ring[k & mask] is the text offset of the k-th normalized byte (a curly apostrophe and a
   // run of spaces are one byte each), to recover where a match starts.
   uint32_t ring[kMaxRing];
@@ -351,12 +403,13 @@ void PhraseAutomaton::Scan(std::string_view text, Range within,
   // Locals, so the compiler keeps them in registers: it cannot tell the stores into the ring
   // from the tables and would reload them for every byte. Matches are emitted out of line for
   // the same reason.
-  const int32_t* const delta = delta_.data();
+  const int32_t* const delta = kFull ? full : delta_.data();
   const uint8_t* const byte_class = byte_class_;
   const bool* const is_space = is_space_;
   const bool* const is_word_byte = is_word_byte_;
   const bool* const is_special = is_special_;
-  const int32_t root_in_word_row = root_in_word_row_;
+  const int32_t root_in_word_row =
+      kFull ? static_cast<int32_t>((fail_.size() - 1) * classes_) : root_in_word_row_;
   const uint32_t mask = ring_mask_;
   uint32_t count = 0;
   int32_t state = 0;  // the current state when it is deep (row < 0)
@@ -380,7 +433,7 @@ void PhraseAutomaton::Scan(std::string_view text, Range within,
     ring_at[count & mask] = at;
     ++count;
     // The common case, one load: a shallow state with no output goes to another such state.
-    if (row >= 0) {
+    if (kFull || row >= 0) {
       const int32_t v = delta[static_cast<uint32_t>(row) + cls];
       if (v >= 0) {
         row = v;
@@ -390,6 +443,11 @@ void PhraseAutomaton::Scan(std::string_view text, Range within,
         continue;
       }
       state = -v - 1;
+      if constexpr (kFull) {  // every state has a row; this one ends a phrase
+        row = state * static_cast<int32_t>(classes_);
+        Emit(state, text, i, ring_at, count, sinks);
+        continue;
+      }
     } else {
       state = Next(state, cls);
     }

@@ -3,6 +3,7 @@
 #include "rules/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <random>
@@ -252,7 +253,23 @@ std::vector<PhraseMatch> BruteForce(const std::vector<std::pair<std::string, int
   return out;
 }
 
+// Sets PhraseAutomaton::full_rows_from for one test, and puts it back.
+class FullRowsFrom {
+ public:
+  explicit FullRowsFrom(uint32_t bytes) : saved_(PhraseAutomaton::full_rows_from) {
+    PhraseAutomaton::full_rows_from = bytes;
+  }
+  ~FullRowsFrom() { PhraseAutomaton::full_rows_from = saved_; }
+
+ private:
+  uint32_t saved_;
+};
+
 TEST_CASE("PhraseMatcher agrees with a brute-force matcher on random texts", "[phrase]") {
+  // Every scan on the automaton's full rows (as long texts are scanned), then every scan on
+  // its shallow rows (as drafts are).
+  const uint32_t from = GENERATE(uint32_t{0}, UINT32_MAX);
+  FullRowsFrom full_rows(from);
   // A small alphabet makes overlaps, shared prefixes and suffix phrases common.
   const std::vector<std::string> pieces = {"a", "b", "A", "B", " ", "  ", "\n", "'",
                                            "\xE2\x80\x99", "-", ".", "\xC3\xA9", "1", "ab", "z"};
@@ -280,8 +297,8 @@ TEST_CASE("PhraseMatcher agrees with a brute-force matcher on random texts", "[p
     if (rng() % 2) within = {0, static_cast<uint32_t>(text.size())};
     auto got = m.FindAll(text, within);
     auto want = BruteForce(phrases, text, within, ignore_case);
-    INFO("round " << round << " text '" << text << "' within " << within.begin << "-"
-                  << within.end);
+    INFO("full rows from " << from << ", round " << round << " text '" << text << "' within "
+                           << within.begin << "-" << within.end);
     REQUIRE(got.size() == want.size());
     for (size_t k = 0; k < got.size(); ++k) {
       CHECK(got[k].range.begin == want[k].range.begin);

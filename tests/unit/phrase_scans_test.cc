@@ -155,5 +155,35 @@ TEST_CASE("The built-in rules find the same with the shared phrase scan as witho
   CHECK(drafts >= 20);
 }
 
+TEST_CASE("The built-in rules find the same in a long text on full rows as on shallow rows",
+          "[phrase][rules]") {
+  RuleSet rules;
+  std::vector<ConfigError> errors;
+  REQUIRE(LoadRules(FULINT_SOURCE_DIR "/rules", &rules, &errors));
+  // Every test draft, one after another, to past the length where scans take full rows.
+  std::string text;
+  while (text.size() < 2 * PhraseAutomaton::full_rows_from)
+    for (const auto& e :
+         std::filesystem::recursive_directory_iterator(FULINT_SOURCE_DIR "/tests/fixtures")) {
+      auto ext = e.path().extension();
+      if (ext == ".txt" || ext == ".md") text += Slurp(e.path()) + "\n\n";
+    }
+  Segmenter segmenter;
+  LintedFile full = LintBytes("long.txt", text, rules, segmenter, {});
+  const uint32_t saved = PhraseAutomaton::full_rows_from;
+  PhraseAutomaton::full_rows_from = UINT32_MAX;
+  LintedFile shallow = LintBytes("long.txt", text, rules, segmenter, {});
+  PhraseAutomaton::full_rows_from = saved;
+  const auto& a = full.result.diagnostics;
+  const auto& b = shallow.result.diagnostics;
+  CHECK(a.size() > 1000);
+  REQUIRE(a.size() == b.size());
+  size_t differ = 0;
+  for (size_t k = 0; k < a.size(); ++k)
+    differ += a[k].rule_id != b[k].rule_id || !(a[k].raw == b[k].raw) ||
+              a[k].message != b[k].message;
+  CHECK(differ == 0);
+}
+
 }  // namespace
 }  // namespace fulint
