@@ -313,10 +313,31 @@ void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at
 }
 
 void SortCandidates(std::vector<PhraseMatch>* candidates) {
-  std::sort(candidates->begin(), candidates->end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+  auto before = [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                           : a.range.end > b.range.end;
-  });
+  };
+  // A scan emits candidates in the order it meets their ends, so each is out of place only
+  // among the few earlier ones it overlaps: an insertion sort moves it a short way (on the
+  // 10 MB benchmark file, 705,829 candidates: 13-16 ms with std::sort). Past a bound on the
+  // moves (many long overlapping phrases) the rest is left to std::sort. No two candidates
+  // of a list share a range (equal normalized phrases are one), so the order is the same.
+  std::vector<PhraseMatch>& v = *candidates;
+  size_t budget = 4 * v.size() + 64;
+  for (size_t i = 1; i < v.size(); ++i) {
+    if (!before(v[i], v[i - 1])) continue;
+    const PhraseMatch moving = v[i];
+    size_t j = i;
+    do {
+      v[j] = v[j - 1];
+      --j;
+    } while (j > 0 && before(moving, v[j - 1]) && --budget > 0);
+    v[j] = moving;
+    if (budget == 0) {
+      std::sort(v.begin(), v.end(), before);
+      return;
+    }
+  }
 }
 
 namespace {

@@ -253,6 +253,45 @@ std::vector<PhraseMatch> BruteForce(const std::vector<std::pair<std::string, int
   return out;
 }
 
+TEST_CASE("SortCandidates orders as a full sort does, nearly sorted or not", "[phrase]") {
+  std::mt19937 rng(20261206);
+  auto by_key = [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                          : a.range.end > b.range.end;
+  };
+  for (int round = 0; round < 300; ++round) {
+    // Distinct ranges, in the order a scan meets their ends (ends ascending), or shuffled,
+    // or reversed: the last two use up the insertion sort's budget and fall back.
+    std::vector<PhraseMatch> v;
+    const int n = 1 + static_cast<int>(rng() % 400);
+    for (int k = 0; k < n; ++k) {
+      uint32_t end = static_cast<uint32_t>(k * 3 + rng() % 3);
+      uint32_t length = 1 + static_cast<uint32_t>(rng() % (round % 3 == 0 ? 40 : 6));
+      v.push_back({{end >= length ? end - length : 0, end}, k});
+    }
+    std::sort(v.begin(), v.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+      return a.range.end != b.range.end ? a.range.end < b.range.end : a.range.begin < b.range.begin;
+    });
+    v.erase(std::unique(v.begin(), v.end(),
+                        [](const PhraseMatch& a, const PhraseMatch& b) {
+                          return a.range.begin == b.range.begin && a.range.end == b.range.end;
+                        }),
+            v.end());
+    if (round % 5 == 3) std::shuffle(v.begin(), v.end(), rng);
+    if (round % 5 == 4) std::reverse(v.begin(), v.end());
+    std::vector<PhraseMatch> want = v;
+    std::sort(want.begin(), want.end(), by_key);
+    SortCandidates(&v);
+    INFO("round " << round << ", " << v.size() << " candidates");
+    REQUIRE(v.size() == want.size());
+    for (size_t k = 0; k < v.size(); ++k) {
+      CHECK(v[k].range.begin == want[k].range.begin);
+      CHECK(v[k].range.end == want[k].range.end);
+      CHECK(v[k].id == want[k].id);
+    }
+  }
+}
+
 // Sets PhraseAutomaton::full_rows_from for one test, and puts it back.
 class FullRowsFrom {
  public:
