@@ -25,6 +25,7 @@
 #include "base/ordered_parallel.h"
 #include "cli/read_ahead.h"
 #include "cli/rule_cache.h"
+#include "rules/automaton_cache.h"
 #include "rules/regex_facts_cache.h"
 #include "fix/atomic_write.h"
 #include "fix/fix.h"
@@ -264,6 +265,9 @@ int RunCli(int argc, char** argv) {
   // What earlier runs read off the rules' patterns (regex_facts_cache.h); saved after linting.
   RegexFactsCache regex_facts(RegexFactsCache::DefaultFile(), ProgramBuildId());
   InstalledRegexFactsCache install_regex_facts(&regex_facts);
+  // Compiled phrase automata of earlier runs (automaton_cache.h).
+  AutomatonCache automata(AutomatonCache::DefaultDir(), ProgramBuildId());
+  InstalledAutomatonCache install_automata(&automata);
   if (o.list_rules || !o.explain.empty()) {
     const RuleSet* rules = rule_cache.ForFile(".");
     if (!rules) return kExitError;

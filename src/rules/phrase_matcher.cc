@@ -4,6 +4,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
+
+#include "rules/automaton_cache.h"
 
 namespace fulint {
 namespace {
@@ -113,7 +116,134 @@ void PhraseAutomaton::AddNormalized(std::string norm, int id, int slot) {
   if (!norm.empty()) pending_.push_back({std::move(norm), id, slot});
 }
 
-void PhraseAutomaton::Build() {
+void PhraseAutomaton::Build(AutomatonCache* cache) {
+  if (!cache || pending_.empty()) return BuildTables();
+  const uint64_t key = KeyOf(cache->build_id());
+  if (auto stored = cache->Load(key); stored && Restore(stored->body())) {
+    pending_.clear();
+    pending_.shrink_to_fit();
+    return;
+  }
+  BuildTables();
+  cache->Store(key, Serialize());
+}
+
+uint64_t PhraseAutomaton::KeyOf(const std::string& build_id) const {
+  KeyHasher key;
+  key.Add(build_id);
+  key.Add(ignore_case_ ? 1 : 0);
+  key.Add(kDenseDepth);
+  key.Add(pending_.size());
+  for (const Pending& p : pending_) {
+    key.Add(p.norm);
+    key.Add(static_cast<uint64_t>(static_cast<uint32_t>(p.id)) << 32 | static_cast<uint32_t>(p.slot));
+  }
+  return key.value();
+}
+
+namespace {
+
+// The layout of Serialize's bytes: the counts, then the byte tables, then int32 arrays. A
+// file is only ever read by the build that wrote it (its build id is in the key), so the
+// integers are in this machine's order.
+constexpr size_t kCounts = 9;
+
+template <typename T>
+void PutArray(const T* data, size_t count, std::string* out) {
+  out->append(reinterpret_cast<const char*>(data), count * sizeof(T));
+}
+
+template <typename T>
+bool TakeArray(std::string_view body, size_t* at, size_t count, std::vector<T>* out) {
+  if (*at > body.size() || (body.size() - *at) / sizeof(T) < count) return false;
+  out->resize(count);
+  std::memcpy(out->data(), body.data() + *at, count * sizeof(T));
+  *at += count * sizeof(T);
+  return true;
+}
+
+}  // namespace
+
+std::string PhraseAutomaton::Serialize() const {
+  const size_t n = fail_.size();
+  std::string out;
+  out.reserve(kCounts * 8 + 1024 + 4 * (delta_.size() + 7 * n + 2 * edges_.size() + 4 * patterns_.size()));
+  const uint64_t counts[kCounts] = {classes_,        apostrophe_class_,
+                                    static_cast<uint32_t>(root_in_word_row_), ring_mask_,
+                                    n,               row_state_.size(),
+                                    edges_.size(),   patterns_.size(),
+                                    delta_.size()};
+  PutArray(counts, kCounts, &out);
+  PutArray(byte_class_, 256, &out);
+  for (const bool* table : {is_space_, is_word_byte_, is_special_})
+    for (int b = 0; b < 256; ++b) out.push_back(table[b] ? 1 : 0);
+  PutArray(delta_.data(), delta_.size(), &out);
+  PutArray(dense_row_.data(), n, &out);
+  PutArray(row_state_.data(), row_state_.size(), &out);
+  PutArray(edge_begin_.data(), n + 1, &out);
+  std::vector<int32_t> edges;
+  edges.reserve(2 * edges_.size());
+  for (const auto& [cls, child] : edges_) edges.insert(edges.end(), {cls, child});
+  PutArray(edges.data(), edges.size(), &out);
+  for (const std::vector<int32_t>* v : {&fail_, &output_, &dict_, &first_output_})
+    PutArray(v->data(), n, &out);
+  std::vector<int32_t> patterns;
+  patterns.reserve(4 * patterns_.size());
+  for (const Pattern& p : patterns_)
+    patterns.insert(patterns.end(), {p.id, p.slot, static_cast<int32_t>(p.length),
+                                     (p.word_start ? 1 : 0) | (p.word_end ? 2 : 0) | (p.more ? 4 : 0)});
+  PutArray(patterns.data(), patterns.size(), &out);
+  return out;
+}
+
+bool PhraseAutomaton::Restore(std::string_view body) {
+  uint64_t counts[kCounts];
+  if (body.size() < sizeof counts + 1024) return false;
+  std::memcpy(counts, body.data(), sizeof counts);
+  const auto [classes, apostrophe, root_row, ring_mask, n, rows, edge_count, pattern_count,
+              delta_count] = counts;
+  // The sizes must agree with each other and with the body (the checksum has vouched for the
+  // bytes; this keeps a body of another shape from being read past its end).
+  if (classes == 0 || classes > 256 || apostrophe >= classes || n < 2 || n > INT32_MAX ||
+      rows > n || delta_count != rows * classes || edge_count >= n || ring_mask > UINT32_MAX ||
+      root_row >= delta_count || pattern_count == 0 || pattern_count > INT32_MAX ||
+      body.size() != sizeof counts + 1024 +
+                         4 * (delta_count + n + rows + (n + 1) + 2 * edge_count + 4 * n +
+                              4 * pattern_count))
+    return false;
+  size_t at = sizeof counts;
+  std::memcpy(byte_class_, body.data() + at, 256);
+  at += 256;
+  for (bool* table : {is_space_, is_word_byte_, is_special_}) {
+    for (int b = 0; b < 256; ++b) table[b] = body[at + b] != 0;
+    at += 256;
+  }
+  classes_ = static_cast<uint32_t>(classes);
+  apostrophe_class_ = static_cast<uint32_t>(apostrophe);
+  root_in_word_row_ = static_cast<int32_t>(root_row);
+  ring_mask_ = static_cast<uint32_t>(ring_mask);
+  std::vector<int32_t> edges, patterns;
+  bool ok = TakeArray(body, &at, delta_count, &delta_) && TakeArray(body, &at, n, &dense_row_) &&
+            TakeArray(body, &at, rows, &row_state_) &&
+            TakeArray(body, &at, n + 1, &edge_begin_) &&
+            TakeArray(body, &at, 2 * edge_count, &edges) && TakeArray(body, &at, n, &fail_) &&
+            TakeArray(body, &at, n, &output_) && TakeArray(body, &at, n, &dict_) &&
+            TakeArray(body, &at, n, &first_output_) &&
+            TakeArray(body, &at, 4 * pattern_count, &patterns) && at == body.size();
+  if (!ok) return false;  // not reached: the sizes were checked above
+  edges_.resize(edge_count);
+  for (size_t e = 0; e < edge_count; ++e)
+    edges_[e] = {static_cast<uint8_t>(edges[2 * e]), edges[2 * e + 1]};
+  patterns_.resize(pattern_count);
+  for (size_t i = 0; i < pattern_count; ++i) {
+    const int32_t* p = &patterns[4 * i];
+    patterns_[i] = {p[0], p[1], static_cast<uint32_t>(p[2]), (p[3] & 1) != 0, (p[3] & 2) != 0,
+                    (p[3] & 4) != 0};
+  }
+  return true;
+}
+
+void PhraseAutomaton::BuildTables() {
   // The trie, from the phrases in sorted order: each phrase shares its prefix with the one
   // before it, so states are made in one pass and every state's children come out sorted.
   // (Inserting phrase by phrase into per-state child vectors was half of a one-draft run's

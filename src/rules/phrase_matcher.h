@@ -16,6 +16,8 @@
 
 namespace fulint {
 
+class AutomatonCache;
+
 struct PhraseMatch {
   Range range;
   int id;  // the id given to Add
@@ -33,8 +35,10 @@ class PhraseAutomaton {
   void Add(std::string_view phrase, int id, int slot = 0);
   // The same for a phrase NormalizePhrase gave, in this case mode.
   void AddNormalized(std::string norm, int id, int slot);
-  // Builds the automaton from the phrases added; call once after the last Add.
-  void Build();
+  // Builds the automaton from the phrases added; call once after the last Add. With a
+  // cache (rules/automaton_cache.h), a copy of the same automaton stored by an earlier run is
+  // read back instead when there is one, and one is stored when there is not.
+  void Build(AutomatonCache* cache = nullptr);
   bool empty() const { return pending_.empty() && patterns_.empty(); }
   bool ignore_case() const { return ignore_case_; }
   // Scans of at least this many bytes run on full rows (see full_); tests set it to 0 (every
@@ -56,6 +60,13 @@ class PhraseAutomaton {
     bool word_start, word_end;
     bool more;  // the next pattern is the same phrase in another slot
   };
+  void BuildTables();
+  // The cache key of the phrases added (with the program's build id).
+  uint64_t KeyOf(const std::string& build_id) const;
+  // The built tables as bytes, and back (false when `body` is not the shape Serialize gives;
+  // BuildTables then starts afresh).
+  std::string Serialize() const;
+  bool Restore(std::string_view body);
   // The scan loop; with `full` (FullRows()), every state has a row.
   template <bool kFull>
   void ScanLoop(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks,

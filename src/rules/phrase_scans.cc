@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/automaton_cache.h"
+
 namespace fulint {
 
 PhraseUnion::PhraseUnion(const std::vector<const PhraseMatcher*>& lists) {
@@ -19,7 +21,7 @@ PhraseUnion::PhraseUnion(const std::vector<const PhraseMatcher*>& lists) {
     slot_of_[list] = {static_cast<int>(g), slot};
     for (const auto& [phrase, id] : list->phrases()) groups_[g].AddNormalized(phrase, id, slot);
   }
-  for (PhraseAutomaton& g : groups_) g.Build();
+  for (PhraseAutomaton& g : groups_) g.Build(AutomatonCache::Installed());
 }
 
 PhraseScans::PhraseScans(const PhraseUnion* phrase_union, std::vector<std::string_view> views)

@@ -1,0 +1,221 @@
+// AutomatonCache (rules/automaton_cache.h): a phrase automaton read back from the cache scans
+// exactly as the one it was stored from, on shallow and on full rows; a damaged, cut short or
+// other build's file is built afresh; the folder keeps only the newest files; and fulint keeps
+// the built-in style's automaton between runs with the same output.
+#include "rules/automaton_cache.h"
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "rules/phrase_matcher.h"
+#include "test_util.h"
+
+namespace fulint {
+namespace {
+
+struct Phrase {
+  std::string text;
+  int id, slot;
+};
+
+void AddAll(PhraseAutomaton* a, const std::vector<Phrase>& phrases) {
+  for (const Phrase& p : phrases) a->Add(p.text, p.id, p.slot);
+}
+
+// Every slot's candidates of a scan of all of `text`, slot after slot, as (begin, end, id).
+std::vector<std::vector<uint32_t>> ScanAll(const PhraseAutomaton& a, const std::string& text,
+                                           int slots) {
+  std::vector<std::vector<PhraseMatch>> found(static_cast<size_t>(slots));
+  std::vector<std::vector<PhraseMatch>*> sinks;
+  for (auto& f : found) sinks.push_back(&f);
+  a.Scan(text, {0, static_cast<uint32_t>(text.size())}, sinks.data());
+  std::vector<std::vector<uint32_t>> out;
+  for (const auto& f : found) {
+    out.emplace_back();
+    for (const PhraseMatch& m : f)
+      out.back().insert(out.back().end(), {m.range.begin, m.range.end, static_cast<uint32_t>(m.id)});
+  }
+  return out;
+}
+
+// The same scans on shallow rows and on full rows.
+void RequireSameScans(const PhraseAutomaton& got, const PhraseAutomaton& want,
+                      const std::string& text, int slots) {
+  const uint32_t saved = PhraseAutomaton::full_rows_from;
+  for (uint32_t from : {uint32_t{0}, UINT32_MAX}) {
+    PhraseAutomaton::full_rows_from = from;
+    INFO("full rows from " << from << ", text '" << text << "'");
+    CHECK(ScanAll(got, text, slots) == ScanAll(want, text, slots));
+  }
+  PhraseAutomaton::full_rows_from = saved;
+}
+
+const std::vector<std::string> kPieces = {
+    "a", "b", "A", "B", " ", "  ", "\n", "'", "\xE2\x80\x99", "-", ".", "\xC3\xA9", "1", "ab"};
+
+std::vector<Phrase> RandomPhrases(std::mt19937& rng, int count, int slots) {
+  std::vector<Phrase> phrases;
+  for (int k = 0; k < count; ++k)
+    phrases.push_back({test::RandomPieces(rng, kPieces, 4).text, k, static_cast<int>(rng() % slots)});
+  return phrases;
+}
+
+std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+size_t FilesIn(const std::filesystem::path& dir) {
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    n += e.path().extension() == ".automaton";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("automaton cache: an automaton read back scans as the one stored, on random lists",
+          "[phrase][cache]") {
+  test::TempDir dir;
+  AutomatonCache cache(dir.path().string(), "build-1");
+  std::mt19937 rng(20261206);
+  size_t restored = 0;
+  for (int round = 0; round < 400; ++round) {
+    const bool ignore_case = rng() % 2 == 0;
+    const int slots = 1 + static_cast<int>(rng() % 3);
+    std::vector<Phrase> phrases = RandomPhrases(rng, 1 + static_cast<int>(rng() % 12), slots);
+    PhraseAutomaton built(ignore_case), stored(ignore_case), loaded(ignore_case);
+    AddAll(&built, phrases);
+    AddAll(&stored, phrases);
+    AddAll(&loaded, phrases);
+    built.Build();
+    stored.Build(&cache);  // stores it (or reads back an earlier round's with the same lists)
+    const size_t hits = cache.hits();
+    loaded.Build(&cache);
+    // Read back, not built; unless every phrase was white space (no automaton to keep).
+    bool any = false;
+    for (const Phrase& p : phrases) any |= !NormalizePhrase(p.text, ignore_case).empty();
+    REQUIRE(cache.hits() == hits + (any ? 1 : 0));
+    restored += any;
+    for (int t = 0; t < 6; ++t) {
+      std::string text = test::RandomPieces(rng, kPieces, 40).text;
+      RequireSameScans(loaded, built, text, slots);
+      RequireSameScans(stored, built, text, slots);
+    }
+  }
+  CHECK(restored > 350);
+  CHECK(cache.stores() > 300);  // nearly every round's lists were new
+}
+
+TEST_CASE("automaton cache: a damaged, cut short or other build's file is built afresh",
+          "[phrase][cache]") {
+  test::TempDir dir;
+  std::mt19937 rng(7);
+  std::vector<Phrase> phrases = RandomPhrases(rng, 300, 2);
+  PhraseAutomaton want(true);
+  AddAll(&want, phrases);
+  want.Build();
+  const std::string text = test::RandomPieces(rng, kPieces, 400).text;
+  {
+    AutomatonCache cache(dir.path().string(), "build-1");
+    PhraseAutomaton first(true);
+    AddAll(&first, phrases);
+    first.Build(&cache);
+    REQUIRE(cache.stores() == 1);
+  }
+  REQUIRE(FilesIn(dir.path()) == 1);
+  std::filesystem::path file = std::filesystem::directory_iterator(dir.path())->path();
+  const std::string good = ReadAll(file);
+  REQUIRE(good.size() > 1000);
+  struct Damage {
+    const char* what;
+    std::string bytes;
+  };
+  std::vector<Damage> damages = {
+      {"a byte of the body changed", good},
+      {"a byte of the header changed", good},
+      {"cut short", good.substr(0, good.size() / 2)},
+      {"a byte added", good + "x"},
+      {"only the header", good.substr(0, 32)},
+      {"empty", ""},
+  };
+  damages[0].bytes[good.size() / 2] ^= 0x10;
+  damages[1].bytes[3] ^= 0x01;
+  for (const Damage& d : damages) {
+    INFO(d.what);
+    test::WriteFile(file, d.bytes);
+    AutomatonCache cache(dir.path().string(), "build-1");
+    PhraseAutomaton got(true);
+    AddAll(&got, phrases);
+    got.Build(&cache);
+    CHECK(cache.hits() == 0);
+    CHECK(cache.stores() == 1);  // and the file is good again
+    RequireSameScans(got, want, text, 2);
+    CHECK(ReadAll(file) == good);
+  }
+  // Another build's automaton is another key: the file is not read, another is written.
+  AutomatonCache other(dir.path().string(), "build-2");
+  PhraseAutomaton got(true);
+  AddAll(&got, phrases);
+  got.Build(&other);
+  CHECK(other.hits() == 0);
+  CHECK(other.stores() == 1);
+  CHECK(FilesIn(dir.path()) == 2);
+  RequireSameScans(got, want, text, 2);
+  // No folder, or no build id: nothing is read or written.
+  AutomatonCache off("", "build-1"), no_id(dir.path().string(), "");
+  for (AutomatonCache* c : {&off, &no_id}) {
+    PhraseAutomaton a(true);
+    AddAll(&a, phrases);
+    a.Build(c);
+    CHECK(c->hits() + c->stores() == 0);
+    RequireSameScans(a, want, text, 2);
+  }
+}
+
+TEST_CASE("automaton cache: the folder keeps only the newest files", "[phrase][cache]") {
+  test::TempDir dir;
+  AutomatonCache cache(dir.path().string(), "build-1");
+  std::mt19937 rng(11);
+  for (size_t k = 0; k < AutomatonCache::kKeep + 4; ++k) {
+    PhraseAutomaton a(false);
+    a.Add("phrase number " + std::to_string(k), 0, 0);
+    a.Build(&cache);
+  }
+  CHECK(cache.stores() == AutomatonCache::kKeep + 4);
+  CHECK(FilesIn(dir.path()) == AutomatonCache::kKeep);
+}
+
+TEST_CASE("automaton cache: fulint keeps the style's automaton between runs, same output",
+          "[cli][phrase][cache]") {
+  test::TempDir cache_dir, drafts;
+  drafts.Write("a.txt",
+               "Subject: Thank you\n\nDear Dr. Lee,\n\nI just wanted to touch base and say that "
+               "I am very, very grateful. I will rank your program highly!!\n\nBest,\nSam\n");
+  std::string env = "FULINT_CACHE_DIR=" + test::Quote(cache_dir.path().string());
+  test::RunResult cold = test::RunFulint({drafts.path().string()}, "", env);
+  REQUIRE(std::filesystem::is_directory(cache_dir / "automata"));
+  CHECK(FilesIn(cache_dir / "automata") >= 1);
+  std::filesystem::path file = std::filesystem::directory_iterator(cache_dir / "automata")->path();
+  struct stat first;
+  REQUIRE(::stat(file.c_str(), &first) == 0);
+  test::RunResult warm = test::RunFulint({drafts.path().string()}, "", env);
+  CHECK(warm.status == cold.status);
+  CHECK(warm.out == cold.out);
+  CHECK(cold.out.find("[FollowUp.Filler]") != std::string::npos);  // phrase lists matched
+  struct stat second;
+  REQUIRE(::stat(file.c_str(), &second) == 0);
+  CHECK(second.st_ino == first.st_ino);  // read back, not written again
+  test::RunResult none =
+      test::RunFulint({drafts.path().string()}, "", env + " FULINT_NO_RULE_CACHE=1");
+  CHECK(none.out == cold.out);
+}
+
+}  // namespace fulint
