@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "rules/automaton_cache.h"
 
@@ -119,7 +120,7 @@ void PhraseAutomaton::AddNormalized(std::string norm, int id, int slot) {
 void PhraseAutomaton::Build(AutomatonCache* cache) {
   if (!cache || pending_.empty()) return BuildTables();
   const uint64_t key = KeyOf(cache->build_id());
-  if (auto stored = cache->Load(key); stored && Restore(stored->body())) {
+  if (auto stored = cache->Load(key); stored && Restore(std::move(stored))) {
     pending_.clear();
     pending_.shrink_to_fit();
     return;
@@ -153,21 +154,13 @@ void PutArray(const T* data, size_t count, std::string* out) {
   out->append(reinterpret_cast<const char*>(data), count * sizeof(T));
 }
 
-template <typename T>
-bool TakeArray(std::string_view body, size_t* at, size_t count, std::vector<T>* out) {
-  if (*at > body.size() || (body.size() - *at) / sizeof(T) < count) return false;
-  out->resize(count);
-  std::memcpy(out->data(), body.data() + *at, count * sizeof(T));
-  *at += count * sizeof(T);
-  return true;
-}
-
 }  // namespace
 
 std::string PhraseAutomaton::Serialize() const {
   const size_t n = fail_.size();
   std::string out;
-  out.reserve(kCounts * 8 + 1024 + 4 * (delta_.size() + 7 * n + 2 * edges_.size() + 4 * patterns_.size()));
+  out.reserve(kCounts * 8 + 1024 + 4 * (delta_.size() + 7 * n + 2 * edges_.size()) +
+              sizeof(Pattern) * patterns_.size());
   const uint64_t counts[kCounts] = {classes_,        apostrophe_class_,
                                     static_cast<uint32_t>(root_in_word_row_), ring_mask_,
                                     n,               row_state_.size(),
@@ -181,24 +174,19 @@ std::string PhraseAutomaton::Serialize() const {
   PutArray(dense_row_.data(), n, &out);
   PutArray(row_state_.data(), row_state_.size(), &out);
   PutArray(edge_begin_.data(), n + 1, &out);
-  std::vector<int32_t> edges;
-  edges.reserve(2 * edges_.size());
-  for (const auto& [cls, child] : edges_) edges.insert(edges.end(), {cls, child});
-  PutArray(edges.data(), edges.size(), &out);
-  for (const std::vector<int32_t>* v : {&fail_, &output_, &dict_, &first_output_})
+  PutArray(edges_.data(), edges_.size(), &out);
+  for (const View<int32_t>* v : {&fail_, &output_, &dict_, &first_output_})
     PutArray(v->data(), n, &out);
-  std::vector<int32_t> patterns;
-  patterns.reserve(4 * patterns_.size());
-  for (const Pattern& p : patterns_)
-    patterns.insert(patterns.end(), {p.id, p.slot, static_cast<int32_t>(p.length),
-                                     (p.word_start ? 1 : 0) | (p.word_end ? 2 : 0) | (p.more ? 4 : 0)});
-  PutArray(patterns.data(), patterns.size(), &out);
+  PutArray(patterns_.data(), patterns_.size(), &out);
   return out;
 }
 
-bool PhraseAutomaton::Restore(std::string_view body) {
+bool PhraseAutomaton::Restore(std::unique_ptr<AutomatonCache::Mapped> mapped) {
+  const std::string_view body = mapped->body();
   uint64_t counts[kCounts];
-  if (body.size() < sizeof counts + 1024) return false;
+  if (body.size() < sizeof counts + 1024 ||
+      reinterpret_cast<uintptr_t>(body.data()) % alignof(uint64_t) != 0)
+    return false;
   std::memcpy(counts, body.data(), sizeof counts);
   const auto [classes, apostrophe, root_row, ring_mask, n, rows, edge_count, pattern_count,
               delta_count] = counts;
@@ -207,9 +195,8 @@ bool PhraseAutomaton::Restore(std::string_view body) {
   if (classes == 0 || classes > 256 || apostrophe >= classes || n < 2 || n > INT32_MAX ||
       rows > n || delta_count != rows * classes || edge_count >= n || ring_mask > UINT32_MAX ||
       root_row >= delta_count || pattern_count == 0 || pattern_count > INT32_MAX ||
-      body.size() != sizeof counts + 1024 +
-                         4 * (delta_count + n + rows + (n + 1) + 2 * edge_count + 4 * n +
-                              4 * pattern_count))
+      body.size() != sizeof counts + 1024 + 4 * (delta_count + n + rows + (n + 1) + 4 * n) +
+                         sizeof(Child) * edge_count + sizeof(Pattern) * pattern_count)
     return false;
   size_t at = sizeof counts;
   std::memcpy(byte_class_, body.data() + at, 256);
@@ -222,28 +209,31 @@ bool PhraseAutomaton::Restore(std::string_view body) {
   apostrophe_class_ = static_cast<uint32_t>(apostrophe);
   root_in_word_row_ = static_cast<int32_t>(root_row);
   ring_mask_ = static_cast<uint32_t>(ring_mask);
-  std::vector<int32_t> edges, patterns;
-  bool ok = TakeArray(body, &at, delta_count, &delta_) && TakeArray(body, &at, n, &dense_row_) &&
-            TakeArray(body, &at, rows, &row_state_) &&
-            TakeArray(body, &at, n + 1, &edge_begin_) &&
-            TakeArray(body, &at, 2 * edge_count, &edges) && TakeArray(body, &at, n, &fail_) &&
-            TakeArray(body, &at, n, &output_) && TakeArray(body, &at, n, &dict_) &&
-            TakeArray(body, &at, n, &first_output_) &&
-            TakeArray(body, &at, 4 * pattern_count, &patterns) && at == body.size();
-  if (!ok) return false;  // not reached: the sizes were checked above
-  edges_.resize(edge_count);
-  for (size_t e = 0; e < edge_count; ++e)
-    edges_[e] = {static_cast<uint8_t>(edges[2 * e]), edges[2 * e + 1]};
-  patterns_.resize(pattern_count);
-  for (size_t i = 0; i < pattern_count; ++i) {
-    const int32_t* p = &patterns[4 * i];
-    patterns_[i] = {p[0], p[1], static_cast<uint32_t>(p[2]), (p[3] & 1) != 0, (p[3] & 2) != 0,
-                    (p[3] & 4) != 0};
-  }
+  // The tables are used where they lie in the mapping: copying them into fresh memory was
+  // half a millisecond of page faults on our build VM. Every offset is a multiple of 4.
+  auto show = [&](auto* view, size_t count) {
+    using T = std::remove_reference_t<decltype((*view)[0])>;
+    *view = {reinterpret_cast<const std::remove_const_t<T>*>(body.data() + at), count};
+    at += count * sizeof(T);
+  };
+  show(&delta_, delta_count);
+  show(&dense_row_, n);
+  show(&row_state_, rows);
+  show(&edge_begin_, n + 1);
+  show(&edges_, edge_count);
+  show(&fail_, n);
+  show(&output_, n);
+  show(&dict_, n);
+  show(&first_output_, n);
+  show(&patterns_, pattern_count);
+  built_.reset();
+  mapped_ = std::move(mapped);
   return true;
 }
 
 void PhraseAutomaton::BuildTables() {
+  auto tables = std::make_unique<Tables>();
+  Tables& out = *tables;
   // The trie, from the phrases in sorted order: each phrase shares its prefix with the one
   // before it, so states are made in one pass and every state's children come out sorted.
   // (Inserting phrase by phrase into per-state child vectors was half of a one-draft run's
@@ -280,20 +270,20 @@ void PhraseAutomaton::BuildTables() {
   tree.reserve(bytes);
   std::vector<int32_t> depth = {0};
   depth.reserve(bytes + 2);
-  output_.assign(1, -1);
-  output_.reserve(bytes + 2);
-  patterns_.reserve(pending_.size());
+  out.output.assign(1, -1);
+  out.output.reserve(bytes + 2);
+  out.patterns.reserve(pending_.size());
   std::vector<int32_t> path = {0};  // states along the previous phrase
   const Pending* previous = nullptr;
   for (const Pending& pending : pending_) {
     const std::string& norm = pending.norm;
     if (previous && previous->norm == norm) {
       if (previous->slot == pending.slot) continue;  // a duplicate in the same slot
-      patterns_.back().more = true;
-      patterns_.push_back(patterns_.back());
-      patterns_.back().id = pending.id;
-      patterns_.back().slot = pending.slot;
-      patterns_.back().more = false;
+      out.patterns.back().more = true;
+      out.patterns.push_back(out.patterns.back());
+      out.patterns.back().id = pending.id;
+      out.patterns.back().slot = pending.slot;
+      out.patterns.back().more = false;
       previous = &pending;
       continue;
     }
@@ -307,11 +297,11 @@ void PhraseAutomaton::BuildTables() {
       int32_t child = static_cast<int32_t>(depth.size());
       tree.push_back({path.back(), class_of_folded[static_cast<unsigned char>(norm[d])], child});
       depth.push_back(static_cast<int32_t>(d + 1));
-      output_.push_back(-1);
+      out.output.push_back(-1);
       path.push_back(child);
     }
-    output_[path.back()] = static_cast<int32_t>(patterns_.size());
-    patterns_.push_back({pending.id, pending.slot, static_cast<uint32_t>(norm.size()),
+    out.output[path.back()] = static_cast<int32_t>(out.patterns.size());
+    out.patterns.push_back({pending.id, pending.slot, static_cast<uint32_t>(norm.size()),
                          IsWordCharAt(norm, 0),
                          IsWordCharBefore(norm, static_cast<uint32_t>(norm.size())), false});
     previous = &pending;
@@ -325,16 +315,16 @@ void PhraseAutomaton::BuildTables() {
   // the exact (Unicode) boundary test made on each match.
   const int32_t root_in_word = static_cast<int32_t>(depth.size());
   depth.push_back(0);
-  output_.push_back(-1);
+  out.output.push_back(-1);
   const size_t n = depth.size();
   // Children grouped by parent (a counting sort keeps each parent's children sorted).
-  edge_begin_.assign(n + 1, 0);
-  for (const Edge& e : tree) ++edge_begin_[e.parent + 1];
-  for (size_t s = 0; s < n; ++s) edge_begin_[s + 1] += edge_begin_[s];
-  edges_.assign(tree.size(), {0, 0});
+  out.edge_begin.assign(n + 1, 0);
+  for (const Edge& e : tree) ++out.edge_begin[e.parent + 1];
+  for (size_t s = 0; s < n; ++s) out.edge_begin[s + 1] += out.edge_begin[s];
+  out.edges.assign(tree.size(), {0, 0});
   {
-    std::vector<uint32_t> next(edge_begin_.begin(), edge_begin_.end() - 1);
-    for (const Edge& e : tree) edges_[next[e.parent]++] = {e.cls, e.child};
+    std::vector<uint32_t> next(out.edge_begin.begin(), out.edge_begin.end() - 1);
+    for (const Edge& e : tree) out.edges[next[e.parent]++] = {e.cls, e.child};
   }
   // A class is a word class when every byte in it is a word byte.
   std::vector<bool> class_is_word(classes_, true);
@@ -359,72 +349,90 @@ void PhraseAutomaton::BuildTables() {
     for (size_t d = 1; d < per_depth.size(); ++d) per_depth[d] += per_depth[d - 1];
     for (size_t s = 0; s < n; ++s) order[per_depth[depth[s]]++] = static_cast<int32_t>(s);
   }
-  fail_.assign(n, 0);
-  dict_.assign(n, -1);
-  dense_row_.assign(n, -1);
+  out.fail.assign(n, 0);
+  out.dict.assign(n, -1);
+  out.dense_row.assign(n, -1);
   int32_t rows = 0;
   for (size_t s = 0; s < n; ++s)
-    if (depth[s] <= kDenseDepth) dense_row_[s] = rows++;
-  row_state_.assign(static_cast<size_t>(rows), 0);
+    if (depth[s] <= kDenseDepth) out.dense_row[s] = rows++;
+  out.row_state.assign(static_cast<size_t>(rows), 0);
   for (size_t s = 0; s < n; ++s)
-    if (dense_row_[s] >= 0) row_state_[dense_row_[s]] = static_cast<int32_t>(s);
-  delta_.assign(static_cast<size_t>(rows) * classes_, 0);  // state ids for now
+    if (out.dense_row[s] >= 0) out.row_state[out.dense_row[s]] = static_cast<int32_t>(s);
+  out.delta.assign(static_cast<size_t>(rows) * classes_, 0);  // state ids for now
   auto child_of = [&](int32_t s, uint32_t cls) {
-    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
-      if (edges_[e].first == cls) return edges_[e].second;
+    for (uint32_t e = out.edge_begin[s]; e < out.edge_begin[s + 1]; ++e)
+      if (out.edges[e].cls == cls) return out.edges[e].state;
     return -1;
   };
   // The goto-or-fail transition from `s` on `cls`, for states whose links are known.
   auto delta = [&](int32_t s, uint32_t cls) {
-    while (dense_row_[s] < 0) {
+    while (out.dense_row[s] < 0) {
       int32_t child = child_of(s, cls);
       if (child >= 0) return child;
-      s = fail_[s];
+      s = out.fail[s];
     }
-    return delta_[static_cast<size_t>(dense_row_[s]) * classes_ + cls];
+    return out.delta[static_cast<size_t>(out.dense_row[s]) * classes_ + cls];
   };
   for (int32_t s : order) {
-    if (dense_row_[s] >= 0) {
-      int32_t* row = &delta_[static_cast<size_t>(dense_row_[s]) * classes_];
+    if (out.dense_row[s] >= 0) {
+      int32_t* row = &out.delta[static_cast<size_t>(out.dense_row[s]) * classes_];
       if (s == 0) {
         for (uint32_t c = 0; c < classes_; ++c) row[c] = class_is_word[c] ? root_in_word : 0;
       } else if (s == root_in_word) {
         // Its children are the root's on a non-word byte; a word byte keeps it here.
-        const int32_t* root_row = &delta_[static_cast<size_t>(dense_row_[0]) * classes_];
+        const int32_t* root_row = &out.delta[static_cast<size_t>(out.dense_row[0]) * classes_];
         for (uint32_t c = 0; c < classes_; ++c)
           row[c] = class_is_word[c] ? root_in_word : root_row[c];
       } else {
-        const int32_t* fail_row = &delta_[static_cast<size_t>(dense_row_[fail_[s]]) * classes_];
+        const int32_t* fail_row = &out.delta[static_cast<size_t>(out.dense_row[out.fail[s]]) * classes_];
         std::copy(fail_row, fail_row + classes_, row);
       }
-      for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
-        row[edges_[e].first] = edges_[e].second;
+      for (uint32_t e = out.edge_begin[s]; e < out.edge_begin[s + 1]; ++e)
+        row[out.edges[e].cls] = out.edges[e].state;
     }
-    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
-      int32_t child = edges_[e].second;
-      int32_t f = s != 0 ? delta(fail_[s], edges_[e].first)
-                  : class_is_word[edges_[e].first] ? root_in_word
+    for (uint32_t e = out.edge_begin[s]; e < out.edge_begin[s + 1]; ++e) {
+      int32_t child = out.edges[e].state;
+      int32_t f = s != 0 ? delta(out.fail[s], out.edges[e].cls)
+                  : class_is_word[out.edges[e].cls] ? root_in_word
                                                    : 0;
-      fail_[child] = f;
-      dict_[child] = output_[f] >= 0 ? f : dict_[f];
+      out.fail[child] = f;
+      out.dict[child] = out.output[f] >= 0 ? f : out.dict[f];
     }
   }
-  first_output_.assign(n, -1);
+  out.first_output.assign(n, -1);
   for (size_t s = 1; s < n; ++s)
-    first_output_[s] = output_[s] >= 0 ? static_cast<int32_t>(s) : dict_[s];
+    out.first_output[s] = out.output[s] >= 0 ? static_cast<int32_t>(s) : out.dict[s];
   // Entries name their target by its row when it is shallow and ends no phrase (the scan
   // then needs nothing else), and as -(state + 1) otherwise.
-  for (int32_t& t : delta_)
-    t = dense_row_[t] >= 0 && first_output_[t] < 0 ? dense_row_[t] * static_cast<int32_t>(classes_)
+  for (int32_t& t : out.delta)
+    t = out.dense_row[t] >= 0 && out.first_output[t] < 0 ? out.dense_row[t] * static_cast<int32_t>(classes_)
                                                     : -(t + 1);
-  root_in_word_row_ = dense_row_[root_in_word] * static_cast<int32_t>(classes_);
+  root_in_word_row_ = out.dense_row[root_in_word] * static_cast<int32_t>(classes_);
   uint32_t longest = 1;
-  for (const Pattern& p : patterns_) longest = std::max(longest, p.length);
+  for (const Pattern& p : out.patterns) longest = std::max(longest, p.length);
   uint32_t ring = 1;
   while (ring < longest) ring <<= 1;
   ring_mask_ = ring - 1;
   pending_.clear();
   pending_.shrink_to_fit();
+  built_ = std::move(tables);
+  mapped_.reset();
+  ShowTables();
+}
+
+void PhraseAutomaton::ShowTables() {
+  auto show = [](const auto& v, auto* view) { *view = {v.data(), v.size()}; };
+  const Tables& b = *built_;
+  show(b.delta, &delta_);
+  show(b.dense_row, &dense_row_);
+  show(b.row_state, &row_state_);
+  show(b.edge_begin, &edge_begin_);
+  show(b.edges, &edges_);
+  show(b.fail, &fail_);
+  show(b.output, &output_);
+  show(b.dict, &dict_);
+  show(b.first_output, &first_output_);
+  show(b.patterns, &patterns_);
 }
 
 void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at,
@@ -525,15 +533,15 @@ const int32_t* PhraseAutomaton::FullRows() const {
     copy_dense(root_in_word);
     std::vector<int32_t> queue;
     queue.reserve(n);
-    for (uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) queue.push_back(edges_[e].second);
+    for (uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) queue.push_back(edges_[e].state);
     for (size_t q = 0; q < queue.size(); ++q) {
       const int32_t s = queue[q];
       int32_t* row = &rows[static_cast<size_t>(s) * classes];
       const int32_t* fail_row = &rows[static_cast<size_t>(fail_[s]) * classes];
       std::copy(fail_row, fail_row + classes, row);
       for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
-        row[edges_[e].first] = edges_[e].second;
-        queue.push_back(edges_[e].second);
+        row[edges_[e].cls] = edges_[e].state;
+        queue.push_back(edges_[e].state);
       }
     }
     for (int32_t& t : rows)

@@ -13,10 +13,9 @@
 
 #include "base/range.h"
 #include "base/run_once.h"
+#include "rules/automaton_cache.h"
 
 namespace fulint {
-
-class AutomatonCache;
 
 struct PhraseMatch {
   Range range;
@@ -53,20 +52,48 @@ class PhraseAutomaton {
   void Scan(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks) const;
 
  private:
+  // Tables are read through views: of the vectors Build made, or of a cache file's mapping
+  // (Restore), so a cached automaton is used where it lies. Their element types are plain
+  // 4-byte words, with no padding, so a file holds them exactly as memory does.
   struct Pattern {
-    int id;
-    int slot;
+    int32_t id;
+    int32_t slot;
     uint32_t length;  // in normalized bytes
-    bool word_start, word_end;
-    bool more;  // the next pattern is the same phrase in another slot
+    uint8_t word_start, word_end;
+    uint8_t more;  // the next pattern is the same phrase in another slot
+    uint8_t unused = 0;
   };
+  struct Child {
+    uint32_t cls;
+    int32_t state;
+  };
+  template <typename T>
+  struct View {
+    const T* data_ = nullptr;
+    size_t size_ = 0;
+    const T& operator[](size_t i) const { return data_[i]; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const T* data() const { return data_; }
+    const T* begin() const { return data_; }
+    const T* end() const { return data_ + size_; }
+  };
+  // What Build makes (the views then show it).
+  struct Tables {
+    std::vector<int32_t> delta, dense_row, row_state;
+    std::vector<uint32_t> edge_begin;
+    std::vector<Child> edges;
+    std::vector<int32_t> fail, output, dict, first_output;
+    std::vector<Pattern> patterns;
+  };
+  void ShowTables();
   void BuildTables();
   // The cache key of the phrases added (with the program's build id).
   uint64_t KeyOf(const std::string& build_id) const;
   // The built tables as bytes, and back (false when `body` is not the shape Serialize gives;
   // BuildTables then starts afresh).
   std::string Serialize() const;
-  bool Restore(std::string_view body);
+  bool Restore(std::unique_ptr<AutomatonCache::Mapped> mapped);
   // The scan loop; with `full` (FullRows()), every state has a row.
   template <bool kFull>
   void ScanLoop(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks,
@@ -85,7 +112,6 @@ class PhraseAutomaton {
     int id, slot;
   };
   std::vector<Pending> pending_;
-  std::vector<Pattern> patterns_;
   // The compiled automaton. Bytes fold into classes (one per byte that occurs in a phrase,
   // class 0 for the rest). States near the root, where a scan spends nearly all its time, get
   // a full row of transitions, delta_[dense_row_[s] * classes_ + class]; deeper states (the
@@ -97,7 +123,7 @@ class PhraseAutomaton {
   int32_t Next(int32_t state, uint32_t cls) const {
     while (dense_row_[state] < 0) {
       for (uint32_t e = edge_begin_[state]; e < edge_begin_[state + 1]; ++e)
-        if (edges_[e].first == cls) return edges_[e].second;
+        if (edges_[e].cls == cls) return edges_[e].state;
       state = fail_[state];
     }
     int32_t v = delta_[static_cast<size_t>(dense_row_[state]) * classes_ + cls];
@@ -111,15 +137,18 @@ class PhraseAutomaton {
   int32_t root_in_word_row_ = 0;
   uint32_t classes_ = 1;
   uint32_t apostrophe_class_ = 0;
-  std::vector<int32_t> delta_;
-  std::vector<int32_t> dense_row_;  // -1: a deep state
-  std::vector<int32_t> row_state_;  // the state of each row
-  std::vector<uint32_t> edge_begin_;
-  std::vector<std::pair<uint8_t, int32_t>> edges_;
-  std::vector<int32_t> fail_;
-  std::vector<int32_t> output_;        // the pattern ending exactly at a state, or -1
-  std::vector<int32_t> dict_;          // the next state with an output on the failure chain
-  std::vector<int32_t> first_output_;  // the first state on a state's output chain, or -1
+  View<int32_t> delta_;
+  View<int32_t> dense_row_;  // -1: a deep state
+  View<int32_t> row_state_;  // the state of each row
+  View<uint32_t> edge_begin_;
+  View<Child> edges_;
+  View<int32_t> fail_;
+  View<int32_t> output_;        // the pattern ending exactly at a state, or -1
+  View<int32_t> dict_;          // the next state with an output on the failure chain
+  View<int32_t> first_output_;  // the first state on a state's output chain, or -1
+  View<Pattern> patterns_;
+  std::unique_ptr<Tables> built_;                  // what the views show after Build,
+  std::unique_ptr<AutomatonCache::Mapped> mapped_;  // or after Restore
   uint32_t ring_mask_ = 0;  // match starts are remembered for the last ring_mask_+1 bytes
   // A row of classes_ entries for every state, encoded as delta_'s (a target with no output
   // by its row offset, else -(state + 1)), made on the first long scan. With rows for the
