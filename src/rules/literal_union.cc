@@ -26,8 +26,74 @@ void AddOutput(uint32_t slot, uint32_t len, Outputs* out) {
 
 }  // namespace
 
-LiteralUnion::LiteralUnion(const std::vector<std::vector<std::string>>& literals)
+LiteralUnion::LiteralUnion(const std::vector<std::vector<std::string>>& literals,
+                           AutomatonCache* cache)
     : slots_(literals.size()) {
+  if (!cache) {
+    Build(literals);
+    return;
+  }
+  const uint64_t key = KeyOf(literals, cache->build_id());
+  if (auto stored = cache->Load(key); stored && Restore(std::move(stored))) return;
+  Build(literals);
+  cache->Store(key, Serialize());
+}
+
+uint64_t LiteralUnion::KeyOf(const std::vector<std::vector<std::string>>& literals,
+                             const std::string& build_id) {
+  KeyHasher key;
+  key.Add(std::string_view("LiteralUnion"));
+  key.Add(build_id);
+  key.Add(literals.size());
+  for (const auto& slot : literals) {
+    key.Add(slot.size());
+    for (const std::string& literal : slot) key.Add(literal);
+  }
+  return key.value();
+}
+
+namespace {
+constexpr size_t kCounts = 5;  // Serialize's header: these counts, then class_, then tables
+}  // namespace
+
+std::string LiteralUnion::Serialize() const {
+  std::string out;
+  const uint64_t counts[kCounts] = {longest_, classes_, delta_.size(), output_begin_.size(),
+                                    outputs_.size()};
+  AppendTable(TableView<uint64_t>(counts, kCounts), &out);
+  AppendTable(TableView<uint8_t>(class_, 256), &out);
+  AppendTable(delta_, &out);
+  AppendTable(output_begin_, &out);
+  AppendTable(outputs_, &out);
+  return out;
+}
+
+bool LiteralUnion::Restore(std::unique_ptr<AutomatonCache::Mapped> mapped) {
+  const std::string_view body = mapped->body();
+  uint64_t counts[kCounts];
+  constexpr size_t kFixed = sizeof counts + 256;
+  if (body.size() < kFixed) return false;
+  std::memcpy(counts, body.data(), sizeof counts);
+  const auto [longest, classes, delta_count, begin_count, output_count] = counts;
+  // Sizes that agree with each other and the body (the checksum vouched for the bytes).
+  TableReader tables(body, kFixed);
+  if (longest > UINT32_MAX || classes == 0 || classes > 256 || delta_count % classes != 0 ||
+      begin_count != delta_count / classes + 1 || output_count > UINT32_MAX ||
+      !tables.Fits(4 * (delta_count + begin_count) + sizeof(Output) * output_count))
+    return false;
+  longest_ = static_cast<uint32_t>(longest);
+  classes_ = static_cast<uint32_t>(classes);
+  std::memcpy(class_, body.data() + sizeof counts, 256);
+  tables.Next(&delta_, delta_count);
+  tables.Next(&output_begin_, begin_count);
+  tables.Next(&outputs_, output_count);
+  mapped_ = std::move(mapped);
+  return true;
+}
+
+void LiteralUnion::Build(const std::vector<std::vector<std::string>>& literals) {
+  auto built = std::make_unique<Tables>();
+  Tables& t = *built;
   LiteralTrie trie;
   std::vector<Outputs> own(1);  // per state: the literals ending exactly there
   for (uint32_t slot = 0; slot < literals.size(); ++slot)
@@ -42,23 +108,27 @@ LiteralUnion::LiteralUnion(const std::vector<std::vector<std::string>>& literals
   // A state's outputs are its own joined with its failure state's (those literals end here
   // too), shortest per slot.
   std::vector<Outputs> all(trie.states());
-  delta_ = trie.Build([&](int32_t s, int32_t fail) {
+  t.delta = trie.Build([&](int32_t s, int32_t fail) {
     all[s] = all[fail];
     for (auto [slot, len] : own[s]) AddOutput(slot, len, &all[s]);
   });
   std::copy(trie.byte_class(), trie.byte_class() + 256, class_);
   classes_ = trie.classes();
-  output_begin_.assign(trie.states() + 1, 0);
+  t.output_begin.assign(trie.states() + 1, 0);
   for (size_t s = 0; s < trie.states(); ++s) {
-    output_begin_[s] = static_cast<uint32_t>(outputs_.size());
-    for (auto [slot, len] : all[s]) outputs_.push_back({slot, len});
+    t.output_begin[s] = static_cast<uint32_t>(t.outputs.size());
+    for (auto [slot, len] : all[s]) t.outputs.push_back({slot, len});
   }
-  output_begin_[trie.states()] = static_cast<uint32_t>(outputs_.size());
+  t.output_begin[trie.states()] = static_cast<uint32_t>(t.outputs.size());
   // States to rows, with "has outputs" in the entry's sign.
-  for (int32_t& t : delta_) {
-    int32_t row = t * static_cast<int32_t>(classes_);
-    t = all[static_cast<size_t>(t)].empty() ? row : ~row;
+  for (int32_t& target : t.delta) {
+    int32_t row = target * static_cast<int32_t>(classes_);
+    target = all[static_cast<size_t>(target)].empty() ? row : ~row;
   }
+  built_ = std::move(built);
+  delta_ = built_->delta;
+  output_begin_ = built_->output_begin;
+  outputs_ = built_->outputs;
 }
 
 void LiteralUnion::Scan(std::string_view text,

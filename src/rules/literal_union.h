@@ -9,9 +9,13 @@
 // (ForEachHit): at each end offset the shortest of the slot's literals ending there, ASCII case
 // folded, in order of their ends.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "rules/automaton_cache.h"
+#include "rules/table_view.h"
 
 namespace fulint {
 
@@ -21,8 +25,11 @@ struct LiteralHit {
 
 class LiteralUnion {
  public:
-  // `literals[slot]`: that slot's literals (may be empty: the slot never has a hit).
-  explicit LiteralUnion(const std::vector<std::vector<std::string>>& literals);
+  // `literals[slot]`: that slot's literals (may be empty: the slot never has a hit). With a
+  // cache (rules/automaton_cache.h), the tables an earlier run built from the same literals
+  // are read back instead when it has them, and stored when it has not.
+  explicit LiteralUnion(const std::vector<std::vector<std::string>>& literals,
+                        AutomatonCache* cache = nullptr);
   size_t slots() const { return slots_; }
   // Replaces (*per_slot)[slot] with the slot's hits in `text`, in order of their ends.
   void Scan(std::string_view text, std::vector<std::vector<LiteralHit>>* per_slot) const;
@@ -39,6 +46,16 @@ class LiteralUnion {
   struct Output {
     uint32_t slot, length;
   };
+  struct Tables {  // what the constructor builds; the views show it, or a cache file's copy
+    std::vector<int32_t> delta;
+    std::vector<uint32_t> output_begin;
+    std::vector<Output> outputs;
+  };
+  void Build(const std::vector<std::vector<std::string>>& literals);
+  static uint64_t KeyOf(const std::vector<std::vector<std::string>>& literals,
+                        const std::string& build_id);
+  std::string Serialize() const;
+  bool Restore(std::unique_ptr<AutomatonCache::Mapped> mapped);
   size_t slots_ = 0;
   uint32_t longest_ = 0;
   // class_[byte]: its class, ASCII case folded (bytes in no literal share class 0);
@@ -47,9 +64,11 @@ class LiteralUnion {
   // a literal ending at the state, the shortest such literal's length.
   uint8_t class_[256] = {};
   uint32_t classes_ = 1;
-  std::vector<int32_t> delta_;
-  std::vector<uint32_t> output_begin_;
-  std::vector<Output> outputs_;
+  TableView<int32_t> delta_;
+  TableView<uint32_t> output_begin_;
+  TableView<Output> outputs_;
+  std::unique_ptr<Tables> built_;
+  std::unique_ptr<AutomatonCache::Mapped> mapped_;
 };
 
 }  // namespace fulint

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <type_traits>
 
 #include "rules/automaton_cache.h"
 
@@ -131,6 +130,7 @@ void PhraseAutomaton::Build(AutomatonCache* cache) {
 
 uint64_t PhraseAutomaton::KeyOf(const std::string& build_id) const {
   KeyHasher key;
+  key.Add(std::string_view("PhraseAutomaton"));
   key.Add(build_id);
   key.Add(ignore_case_ ? 1 : 0);
   key.Add(kDenseDepth);
@@ -149,58 +149,50 @@ namespace {
 // integers are in this machine's order.
 constexpr size_t kCounts = 9;
 
-template <typename T>
-void PutArray(const T* data, size_t count, std::string* out) {
-  out->append(reinterpret_cast<const char*>(data), count * sizeof(T));
-}
-
 }  // namespace
 
 std::string PhraseAutomaton::Serialize() const {
   const size_t n = fail_.size();
   std::string out;
-  out.reserve(kCounts * 8 + 1024 + 4 * (delta_.size() + 7 * n + 2 * edges_.size()) +
-              sizeof(Pattern) * patterns_.size());
   const uint64_t counts[kCounts] = {classes_,        apostrophe_class_,
                                     static_cast<uint32_t>(root_in_word_row_), ring_mask_,
                                     n,               row_state_.size(),
                                     edges_.size(),   patterns_.size(),
                                     delta_.size()};
-  PutArray(counts, kCounts, &out);
-  PutArray(byte_class_, 256, &out);
+  AppendTable(TableView<uint64_t>(counts, kCounts), &out);
+  AppendTable(TableView<uint8_t>(byte_class_, 256), &out);
   for (const bool* table : {is_space_, is_word_byte_, is_special_})
     for (int b = 0; b < 256; ++b) out.push_back(table[b] ? 1 : 0);
-  PutArray(delta_.data(), delta_.size(), &out);
-  PutArray(dense_row_.data(), n, &out);
-  PutArray(row_state_.data(), row_state_.size(), &out);
-  PutArray(edge_begin_.data(), n + 1, &out);
-  PutArray(edges_.data(), edges_.size(), &out);
-  for (const View<int32_t>* v : {&fail_, &output_, &dict_, &first_output_})
-    PutArray(v->data(), n, &out);
-  PutArray(patterns_.data(), patterns_.size(), &out);
+  AppendTable(delta_, &out);
+  AppendTable(dense_row_, &out);
+  AppendTable(row_state_, &out);
+  AppendTable(edge_begin_, &out);
+  AppendTable(edges_, &out);
+  for (const TableView<int32_t>* v : {&fail_, &output_, &dict_, &first_output_})
+    AppendTable(*v, &out);
+  AppendTable(patterns_, &out);
   return out;
 }
 
 bool PhraseAutomaton::Restore(std::unique_ptr<AutomatonCache::Mapped> mapped) {
   const std::string_view body = mapped->body();
   uint64_t counts[kCounts];
-  if (body.size() < sizeof counts + 1024 ||
-      reinterpret_cast<uintptr_t>(body.data()) % alignof(uint64_t) != 0)
-    return false;
+  constexpr size_t kFixed = sizeof counts + 1024;
+  if (body.size() < kFixed) return false;
   std::memcpy(counts, body.data(), sizeof counts);
   const auto [classes, apostrophe, root_row, ring_mask, n, rows, edge_count, pattern_count,
               delta_count] = counts;
   // The sizes must agree with each other and with the body (the checksum has vouched for the
   // bytes; this keeps a body of another shape from being read past its end).
+  TableReader tables(body, kFixed);
   if (classes == 0 || classes > 256 || apostrophe >= classes || n < 2 || n > INT32_MAX ||
       rows > n || delta_count != rows * classes || edge_count >= n || ring_mask > UINT32_MAX ||
       root_row >= delta_count || pattern_count == 0 || pattern_count > INT32_MAX ||
-      body.size() != sizeof counts + 1024 + 4 * (delta_count + n + rows + (n + 1) + 4 * n) +
-                         sizeof(Child) * edge_count + sizeof(Pattern) * pattern_count)
+      !tables.Fits(4 * (delta_count + n + rows + (n + 1) + 4 * n) + sizeof(Child) * edge_count +
+                   sizeof(Pattern) * pattern_count))
     return false;
-  size_t at = sizeof counts;
-  std::memcpy(byte_class_, body.data() + at, 256);
-  at += 256;
+  std::memcpy(byte_class_, body.data() + sizeof counts, 256);
+  size_t at = sizeof counts + 256;
   for (bool* table : {is_space_, is_word_byte_, is_special_}) {
     for (int b = 0; b < 256; ++b) table[b] = body[at + b] != 0;
     at += 256;
@@ -209,23 +201,13 @@ bool PhraseAutomaton::Restore(std::unique_ptr<AutomatonCache::Mapped> mapped) {
   apostrophe_class_ = static_cast<uint32_t>(apostrophe);
   root_in_word_row_ = static_cast<int32_t>(root_row);
   ring_mask_ = static_cast<uint32_t>(ring_mask);
-  // The tables are used where they lie in the mapping: copying them into fresh memory was
-  // half a millisecond of page faults on our build VM. Every offset is a multiple of 4.
-  auto show = [&](auto* view, size_t count) {
-    using T = std::remove_reference_t<decltype((*view)[0])>;
-    *view = {reinterpret_cast<const std::remove_const_t<T>*>(body.data() + at), count};
-    at += count * sizeof(T);
-  };
-  show(&delta_, delta_count);
-  show(&dense_row_, n);
-  show(&row_state_, rows);
-  show(&edge_begin_, n + 1);
-  show(&edges_, edge_count);
-  show(&fail_, n);
-  show(&output_, n);
-  show(&dict_, n);
-  show(&first_output_, n);
-  show(&patterns_, pattern_count);
+  tables.Next(&delta_, delta_count);
+  tables.Next(&dense_row_, n);
+  tables.Next(&row_state_, rows);
+  tables.Next(&edge_begin_, n + 1);
+  tables.Next(&edges_, edge_count);
+  for (TableView<int32_t>* v : {&fail_, &output_, &dict_, &first_output_}) tables.Next(v, n);
+  tables.Next(&patterns_, pattern_count);
   built_.reset();
   mapped_ = std::move(mapped);
   return true;
@@ -421,18 +403,17 @@ void PhraseAutomaton::BuildTables() {
 }
 
 void PhraseAutomaton::ShowTables() {
-  auto show = [](const auto& v, auto* view) { *view = {v.data(), v.size()}; };
   const Tables& b = *built_;
-  show(b.delta, &delta_);
-  show(b.dense_row, &dense_row_);
-  show(b.row_state, &row_state_);
-  show(b.edge_begin, &edge_begin_);
-  show(b.edges, &edges_);
-  show(b.fail, &fail_);
-  show(b.output, &output_);
-  show(b.dict, &dict_);
-  show(b.first_output, &first_output_);
-  show(b.patterns, &patterns_);
+  delta_ = b.delta;
+  dense_row_ = b.dense_row;
+  row_state_ = b.row_state;
+  edge_begin_ = b.edge_begin;
+  edges_ = b.edges;
+  fail_ = b.fail;
+  output_ = b.output;
+  dict_ = b.dict;
+  first_output_ = b.first_output;
+  patterns_ = b.patterns;
 }
 
 void PhraseAutomaton::Emit(int32_t state, std::string_view text, uint32_t end_at,

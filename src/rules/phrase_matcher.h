@@ -14,6 +14,7 @@
 #include "base/range.h"
 #include "base/run_once.h"
 #include "rules/automaton_cache.h"
+#include "rules/table_view.h"
 
 namespace fulint {
 
@@ -52,9 +53,8 @@ class PhraseAutomaton {
   void Scan(std::string_view text, Range within, std::vector<PhraseMatch>* const* sinks) const;
 
  private:
-  // Tables are read through views: of the vectors Build made, or of a cache file's mapping
-  // (Restore), so a cached automaton is used where it lies. Their element types are plain
-  // 4-byte words, with no padding, so a file holds them exactly as memory does.
+  // Tables are read through views (rules/table_view.h): of the vectors Build made, or of a
+  // cache file's mapping (Restore).
   struct Pattern {
     int32_t id;
     int32_t slot;
@@ -66,17 +66,6 @@ class PhraseAutomaton {
   struct Child {
     uint32_t cls;
     int32_t state;
-  };
-  template <typename T>
-  struct View {
-    const T* data_ = nullptr;
-    size_t size_ = 0;
-    const T& operator[](size_t i) const { return data_[i]; }
-    size_t size() const { return size_; }
-    bool empty() const { return size_ == 0; }
-    const T* data() const { return data_; }
-    const T* begin() const { return data_; }
-    const T* end() const { return data_ + size_; }
   };
   // What Build makes (the views then show it).
   struct Tables {
@@ -137,16 +126,16 @@ class PhraseAutomaton {
   int32_t root_in_word_row_ = 0;
   uint32_t classes_ = 1;
   uint32_t apostrophe_class_ = 0;
-  View<int32_t> delta_;
-  View<int32_t> dense_row_;  // -1: a deep state
-  View<int32_t> row_state_;  // the state of each row
-  View<uint32_t> edge_begin_;
-  View<Child> edges_;
-  View<int32_t> fail_;
-  View<int32_t> output_;        // the pattern ending exactly at a state, or -1
-  View<int32_t> dict_;          // the next state with an output on the failure chain
-  View<int32_t> first_output_;  // the first state on a state's output chain, or -1
-  View<Pattern> patterns_;
+  TableView<int32_t> delta_;
+  TableView<int32_t> dense_row_;  // -1: a deep state
+  TableView<int32_t> row_state_;  // the state of each row
+  TableView<uint32_t> edge_begin_;
+  TableView<Child> edges_;
+  TableView<int32_t> fail_;
+  TableView<int32_t> output_;        // the pattern ending exactly at a state, or -1
+  TableView<int32_t> dict_;          // the next state with an output on the failure chain
+  TableView<int32_t> first_output_;  // the first state on a state's output chain, or -1
+  TableView<Pattern> patterns_;
   std::unique_ptr<Tables> built_;                  // what the views show after Build,
   std::unique_ptr<AutomatonCache::Mapped> mapped_;  // or after Restore
   uint32_t ring_mask_ = 0;  // match starts are remembered for the last ring_mask_+1 bytes

@@ -27,7 +27,7 @@ const RegexUnion::Built* RegexUnion::BuildNow() {
     slot_of.emplace(re, static_cast<uint32_t>(literals.size()));
     literals.push_back(own);
   }
-  storage_ = std::make_unique<Built>(Built{std::move(slot_of), LiteralUnion(literals)});
+  storage_ = std::make_unique<Built>(Built{std::move(slot_of), LiteralUnion(literals, AutomatonCache::Installed())});
   built_.store(storage_.get(), std::memory_order_release);
   return storage_.get();
 }

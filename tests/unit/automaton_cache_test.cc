@@ -1,5 +1,6 @@
 // AutomatonCache (rules/automaton_cache.h): a phrase automaton read back from the cache scans
-// exactly as the one it was stored from, on shallow and on full rows; a damaged, cut short or
+// exactly as the one it was stored from, on shallow and on full rows, and so does a literal
+// union; a damaged, cut short or
 // other build's file is built afresh; the folder keeps only the newest files; and fulint keeps
 // the built-in style's automaton between runs with the same output.
 #include "rules/automaton_cache.h"
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/literal_union.h"
 #include "rules/phrase_matcher.h"
 #include "test_util.h"
 
@@ -178,6 +180,54 @@ TEST_CASE("automaton cache: a damaged, cut short or other build's file is built 
     CHECK(c->hits() + c->stores() == 0);
     RequireSameScans(a, want, text, 2);
   }
+}
+
+TEST_CASE("automaton cache: a literal union read back scans as the one stored",
+          "[literals][cache]") {
+  test::TempDir dir;
+  AutomatonCache cache(dir.path().string(), "build-1");
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"a", "b", "A", " ", "\t", ".", "\xC3\xA9", "ran", "k"};
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::vector<std::string>> slots(1 + rng() % 6);
+    for (auto& slot : slots)
+      for (size_t k = rng() % 4; k > 0; --k) slot.push_back(test::RandomPieces(rng, pieces, 3).text);
+    LiteralUnion built(slots);
+    LiteralUnion stored(slots, &cache);
+    const size_t hits = cache.hits();
+    LiteralUnion loaded(slots, &cache);
+    REQUIRE(cache.hits() == hits + 1);
+    CHECK(loaded.slots() == built.slots());
+    CHECK(loaded.longest() == built.longest());
+    for (int t = 0; t < 4; ++t) {
+      std::string text = test::RandomPieces(rng, pieces, 60).text;
+      auto hits_of = [&](const LiteralUnion& u) {
+        std::vector<std::vector<LiteralHit>> per_slot;
+        u.Scan(text, &per_slot);
+        std::vector<std::vector<uint32_t>> out;
+        for (const auto& slot : per_slot) {
+          out.emplace_back();
+          for (const LiteralHit& h : slot) out.back().insert(out.back().end(), {h.begin, h.end});
+        }
+        return out;
+      };
+      INFO("round " << round << ", text '" << text << "'");
+      CHECK(hits_of(loaded) == hits_of(built));
+      CHECK(hits_of(stored) == hits_of(built));
+    }
+  }
+  // The phrase automata and the literal unions share the folder, under different keys.
+  PhraseAutomaton phrases(true);
+  phrases.Add("ran", 0, 0);
+  phrases.Build(&cache);
+  LiteralUnion literals({{"ran"}}, &cache);
+  const size_t stores = cache.stores();
+  PhraseAutomaton phrases_again(true);
+  phrases_again.Add("ran", 0, 0);
+  phrases_again.Build(&cache);
+  LiteralUnion literals_again({{"ran"}}, &cache);
+  CHECK(cache.stores() == stores);
+  CHECK(ScanAll(phrases_again, "I ran", 1) == ScanAll(phrases, "I ran", 1));
 }
 
 TEST_CASE("automaton cache: the folder keeps only the newest files", "[phrase][cache]") {
