@@ -109,19 +109,27 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text, Range wit
 
 void PhraseAutomaton::Add(std::string_view phrase, int id, int slot) {
   std::string norm = NormalizePhrase(phrase, ignore_case_);
-  if (!norm.empty()) pending_.push_back({std::move(norm), id, slot});
+  if (norm.empty()) return;
+  owned_norms_.push_back(std::move(norm));
+  pending_.push_back({owned_norms_.back(), id, slot});
 }
 
-void PhraseAutomaton::AddNormalized(std::string norm, int id, int slot) {
-  if (!norm.empty()) pending_.push_back({std::move(norm), id, slot});
+void PhraseAutomaton::AddNormalized(std::string_view norm, int id, int slot) {
+  if (!norm.empty()) pending_.push_back({norm, id, slot});
+}
+
+void PhraseAutomaton::DropPending() {
+  pending_.clear();
+  pending_.shrink_to_fit();
+  owned_norms_.clear();
+  owned_norms_.shrink_to_fit();
 }
 
 void PhraseAutomaton::Build(AutomatonCache* cache) {
   if (!cache || pending_.empty()) return BuildTables();
   const uint64_t key = KeyOf(cache->build_id());
   if (auto stored = cache->Load(key); stored && Restore(std::move(stored))) {
-    pending_.clear();
-    pending_.shrink_to_fit();
+    DropPending();
     return;
   }
   BuildTables();
@@ -258,7 +266,7 @@ void PhraseAutomaton::BuildTables() {
   std::vector<int32_t> path = {0};  // states along the previous phrase
   const Pending* previous = nullptr;
   for (const Pending& pending : pending_) {
-    const std::string& norm = pending.norm;
+    const std::string_view norm = pending.norm;
     if (previous && previous->norm == norm) {
       if (previous->slot == pending.slot) continue;  // a duplicate in the same slot
       out.patterns.back().more = true;
@@ -395,8 +403,7 @@ void PhraseAutomaton::BuildTables() {
   uint32_t ring = 1;
   while (ring < longest) ring <<= 1;
   ring_mask_ = ring - 1;
-  pending_.clear();
-  pending_.shrink_to_fit();
+  DropPending();
   built_ = std::move(tables);
   mapped_.reset();
   ShowTables();
