@@ -6,8 +6,10 @@
 #include "rules/automaton_cache.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -266,6 +268,38 @@ TEST_CASE("automaton cache: fulint keeps the style's automaton between runs, sam
   test::RunResult none =
       test::RunFulint({drafts.path().string()}, "", env + " FULINT_NO_RULE_CACHE=1");
   CHECK(none.out == cold.out);
+}
+
+TEST_CASE("automaton cache: a file size limit leaves the run whole and keeps no cut file",
+          "[cli][cache]") {
+  // Under `ulimit -f 64` the automata (0.4 and 0.65 MB) cannot be written. The write must
+  // fail quietly, not kill fulint with SIGXFSZ before it lints anything.
+  test::TempDir cache_dir, drafts;
+  drafts.Write("a.txt",
+               "Subject: Thank you\n\nDear Dr. Lee,\n\nI just wanted to touch base and say that "
+               "I am very, very grateful. I will rank your program highly!!\n\nBest,\nSam\n");
+  // Enough text that the regexes' literal union is built (and so stored) too.
+  std::string long_draft = "Subject: Thank you\n\nDear Dr. Lee,\n\n";
+  for (int i = 0; i < 400; ++i) long_draft += "I just wanted to touch base about the clinic. ";
+  drafts.Write("b.txt", long_draft + "\n\nBest,\nSam\n");
+  std::string env = "FULINT_CACHE_DIR=" + test::Quote(cache_dir.path().string());
+  test::RunResult unlimited =
+      test::RunFulint({drafts.path().string()}, "", env + " FULINT_NO_RULE_CACHE=1");
+  // The limit is fulint's alone: its output goes through a pipe to a `cat` outside it.
+  std::string cmd = "(ulimit -f 64 && " + env + " exec " + test::Quote(FULINT_BINARY) + " " +
+                    test::Quote(drafts.path().string()) + " 2>/dev/null) | cat > " +
+                    test::Quote((cache_dir / "out.txt").string()) +
+                    "; exit ${PIPESTATUS[0]}";
+  cmd = "bash -c " + test::Quote(cmd);
+  int raw = std::system(cmd.c_str());
+  REQUIRE(raw != -1);
+  CHECK_FALSE(WIFSIGNALED(raw));
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == unlimited.status);
+  CHECK(ReadAll(cache_dir / "out.txt") == unlimited.out);
+  // Nothing cut short was kept: no automaton file, no temporary file left behind.
+  if (std::filesystem::is_directory(cache_dir / "automata"))
+    CHECK(std::filesystem::is_empty(cache_dir / "automata"));
 }
 
 }  // namespace fulint
