@@ -10,20 +10,14 @@
 namespace fulint {
 namespace fs = std::filesystem;
 
-namespace {
-
-// A file size limit (`ulimit -f`) must not kill a run for the sake of a cache: a write past it
-// raises SIGXFSZ, which ends the process. (The compiled automata are hundreds of kilobytes:
-// under a 64 KB limit the first run of a new build was killed before it linted anything.) So a
-// cache file that would not fit is not written. Asked of the limit rather than by ignoring the
-// signal, which is process-wide, and the literal union is stored while other threads lint.
+// The compiled automata are hundreds of kilobytes: under a 64 KB limit the first run of a new
+// build was killed before it linted anything. Asked of the limit rather than by ignoring the
+// signal, which is process-wide (the literal union is stored while other threads lint).
 bool FitsFileSizeLimit(size_t bytes) {
   struct rlimit limit;
   return getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
          bytes <= limit.rlim_cur;
 }
-
-}  // namespace
 
 bool ReplaceCacheFile(const std::string& file, const std::string& data) {
   if (!FitsFileSizeLimit(data.size())) return false;

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "base/cache_file.h"
 #include "spelling/hash_mix.h"
 
 namespace fulint {
@@ -221,6 +222,14 @@ bool CompileWordCache(const std::string& dic, const std::string& aff, const std:
                      [&](uint32_t bit) { filter[bit >> 6] |= uint64_t{1} << (bit & 63); });
   std::string pad((4 - blob.size() % 4) % 4, '\0');
   // (the blob starts 4-aligned: header, count and offsets are all multiples of 4)
+  // The filter starts 8-aligned: everything before it is a multiple of 4.
+  const size_t before_filter = header.size() + 4 + offsets.size() * 4 + blob.size() +
+                               pad.size() + 4 + slots.size() * 4;
+  const std::string filter_pad(before_filter % 8 == 0 ? 0 : 8 - before_filter % 8, '\0');
+  if (!FitsFileSizeLimit(before_filter + filter_pad.size() + 8 + filter.size() * 8)) {
+    *error = "cannot write " + out + ": larger than the file size limit (ulimit -f)";
+    return false;
+  }
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(out).parent_path(), ec);
   std::string tmp = out + ".tmp" + std::to_string(getpid());
@@ -236,10 +245,6 @@ bool CompileWordCache(const std::string& dic, const std::string& aff, const std:
             std::fwrite(pad.data(), 1, pad.size(), f) == pad.size() &&
             std::fwrite(&slot_count, 4, 1, f) == 1 &&
             std::fwrite(slots.data(), 4, slots.size(), f) == slots.size();
-  // The filter starts 8-aligned: everything before it is a multiple of 4.
-  const size_t before_filter = header.size() + 4 + offsets.size() * 4 + blob.size() +
-                               pad.size() + 4 + slots.size() * 4;
-  const std::string filter_pad(before_filter % 8 == 0 ? 0 : 8 - before_filter % 8, '\0');
   ok = ok && std::fwrite(filter_pad.data(), 1, filter_pad.size(), f) == filter_pad.size() &&
        std::fwrite(&filter_bits, 8, 1, f) == 1 &&
        std::fwrite(filter.data(), 8, filter.size(), f) == filter.size();

@@ -302,4 +302,22 @@ TEST_CASE("automaton cache: a file size limit leaves the run whole and keeps no 
     CHECK(std::filesystem::is_empty(cache_dir / "automata"));
 }
 
+TEST_CASE("word caches: compiling one past the file size limit fails, not kills",
+          "[cli][cache][spelling]") {
+  // The compiled en_US word cache is megabytes; under `ulimit -f 64` compile-dictionaries
+  // must report that it cannot write it and exit with an error, not die of SIGXFSZ.
+  test::TempDir out;
+  std::string cmd = "bash -c " + test::Quote("ulimit -f 64 && exec " + test::Quote(FULINT_BINARY) +
+                                             " compile-dictionaries --out " +
+                                             test::Quote(out.path().string()) + " en_US 2> " +
+                                             test::Quote((out / "err.txt").string()));
+  int raw = std::system(cmd.c_str());
+  REQUIRE(raw != -1);
+  CHECK_FALSE(WIFSIGNALED(raw));
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 2);
+  CHECK(ReadAll(out / "err.txt").find("file size limit") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out / "en_US.v3.words"));
+}
+
 }  // namespace fulint
