@@ -265,7 +265,7 @@ int RunCli(int argc, char** argv) {
   // What earlier runs read off the rules' patterns (regex_facts_cache.h); saved after linting.
   RegexFactsCache regex_facts(RegexFactsCache::DefaultFile(), ProgramBuildId());
   InstalledRegexFactsCache install_regex_facts(&regex_facts);
-  // Compiled phrase automata of earlier runs (automaton_cache.h).
+  // The phrase lists' and the regexes' literals' automata of earlier runs (automaton_cache.h).
   AutomatonCache automata(AutomatonCache::DefaultDir(), ProgramBuildId());
   InstalledAutomatonCache install_automata(&automata);
   if (o.list_rules || !o.explain.empty()) {

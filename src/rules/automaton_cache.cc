@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "base/byte_codec.h"
 #include "base/cache_file.h"
 #include "spelling/word_cache.h"
 
@@ -29,16 +30,12 @@ constexpr std::string_view kSuffix = ".automaton";
 
 std::atomic<AutomatonCache*> installed{nullptr};
 
-uint64_t ReadU64(const char* p) {
+// A word of the checksum's input (unaligned, in this machine's order: it only has to agree
+// with itself).
+uint64_t LoadWord(const char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   return v;
-}
-
-void AppendU64(uint64_t v, std::string* out) {
-  char b[8];
-  std::memcpy(b, &v, 8);
-  out->append(b, 8);
 }
 
 }  // namespace
@@ -49,7 +46,7 @@ uint64_t WordChecksum(std::string_view bytes) {
   size_t i = 0;
   for (; i + 32 <= bytes.size(); i += 32)
     for (int k = 0; k < 4; ++k) {
-      lane[k] = (lane[k] ^ ReadU64(bytes.data() + i + 8 * k)) * kMul;
+      lane[k] = (lane[k] ^ LoadWord(bytes.data() + i + 8 * k)) * kMul;
       lane[k] ^= lane[k] >> 32;
     }
   uint64_t h = bytes.size();
@@ -89,10 +86,12 @@ std::unique_ptr<AutomatonCache::Mapped> AutomatonCache::Load(uint64_t key) {
   ::close(fd);
   if (p == MAP_FAILED) return nullptr;
   auto mapped = std::make_unique<Mapped>(p, size, kHeaderBytes);
-  const char* header = static_cast<const char*>(p);
-  if (std::string_view(header, kMagic.size()) != kMagic || ReadU64(header + 8) != key ||
-      ReadU64(header + 16) != size - kHeaderBytes ||
-      ReadU64(header + 24) != WordChecksum(mapped->body()))
+  const std::string_view header(static_cast<const char*>(p), kHeaderBytes);
+  size_t at = kMagic.size();
+  uint64_t stored_key, body_size, checksum;
+  if (!header.starts_with(kMagic) || !GetU64(header, &at, &stored_key) || stored_key != key ||
+      !GetU64(header, &at, &body_size) || body_size != size - kHeaderBytes ||
+      !GetU64(header, &at, &checksum) || checksum != WordChecksum(mapped->body()))
     return nullptr;  // another layout, another key (a hash collision), or damaged
   hits_.fetch_add(1, std::memory_order_relaxed);
   return mapped;
@@ -102,9 +101,9 @@ void AutomatonCache::Store(uint64_t key, std::string_view body) {
   if (dir_.empty() || build_id_.empty()) return;
   std::lock_guard<std::mutex> lock(store_mutex_);
   std::string data(kMagic);
-  AppendU64(key, &data);
-  AppendU64(body.size(), &data);
-  AppendU64(WordChecksum(body), &data);
+  PutU64(key, &data);
+  PutU64(body.size(), &data);
+  PutU64(WordChecksum(body), &data);
   data.append(body);
   if (!ReplaceCacheFile(FileOf(key), data)) return;
   stores_.fetch_add(1, std::memory_order_relaxed);
